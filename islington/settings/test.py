@@ -1,0 +1,13 @@
+"""The test suite: fast, isolated, and on whichever database DATABASE_URL names."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-suite-only"  # noqa: S105 - signs nothing outside the tests
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = BASE_DIR / ".tmp" / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_USE_FINDERS = True

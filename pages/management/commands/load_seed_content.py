@@ -1,0 +1,171 @@
+"""Build the About us page tree from the council's text, once.
+
+Run it as often as you like: a page that already exists is left exactly as
+editors left it. `--reset` publishes the original text again over their changes.
+"""
+
+import hashlib
+
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from pages.models import HomePage, InequalityPage, StandardPage, ValuesPage
+from pages.seed import content
+from pages.seed.accessibility import ACCESSIBILITY
+from partnership.models import PartnershipPage
+from priorities.models import PrioritiesIndexPage, PriorityPage
+
+
+def linkable_items(block_type, texts):
+    return [(block_type, {"text": text, "anchor": slugify(text)[:60]}) for text in texts]
+
+
+class Command(BaseCommand):
+    help = (
+        "Create and publish the About us pages from the council's text, keeping editors' changes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Publish the original text again on pages that already exist, "
+            "replacing what editors changed.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, reset=False, **options):
+        self.reset = reset
+        self.outcomes = {"created": 0, "restored": 0, "kept": 0}
+
+        hero = self.image(content.HERO_IMAGE)
+        logo = self.image(content.LOGO_IMAGE)
+
+        home = self.home_page(hero)
+        priorities = self.page(home, PrioritiesIndexPage, content.PRIORITIES_INDEX, menu=True)
+        for priority in content.PRIORITIES:
+            self.page(
+                priorities,
+                PriorityPage,
+                {
+                    **priority,
+                    "commitments": linkable_items("commitment", priority["commitments"]),
+                },
+            )
+        self.page(
+            home,
+            ValuesPage,
+            {
+                **content.VALUES,
+                "values": [
+                    ("value", {"name": name, "description": "", "anchor": slugify(name)})
+                    for name in content.VALUES["values"]
+                ],
+            },
+            menu=True,
+        )
+        self.page(
+            home,
+            InequalityPage,
+            {**content.INEQUALITY, "ways": linkable_items("way", content.INEQUALITY["ways"])},
+            menu=True,
+        )
+        self.page(
+            home,
+            PartnershipPage,
+            {
+                **content.PARTNERSHIP,
+                "aims": linkable_items("aim", content.PARTNERSHIP["aims"]),
+                "logo": logo,
+            },
+            menu=True,
+        )
+        self.page(home, StandardPage, self.accessibility_statement())
+
+        self.stdout.write(
+            "Seed content: {created} pages created, {restored} restored, "
+            "{kept} kept as editors left them.".format(**self.outcomes)
+        )
+
+    def image(self, spec):
+        """The shipped image, uploaded once and found again by its content."""
+        data = (content.IMAGES_DIR / spec["file"]).read_bytes()
+        file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
+        image_model = get_image_model()
+        image = image_model.objects.filter(file_hash=file_hash).first()
+        if image is None:
+            with (content.IMAGES_DIR / spec["file"]).open("rb") as image_file:
+                image = image_model(
+                    title=spec["title"],
+                    description=spec["description"],
+                    file=ImageFile(image_file, name=spec["file"]),
+                )
+                image.save()
+        return image
+
+    def home_page(self, hero):
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            self.remove_wagtail_welcome_page(root)
+            home = self.page(root, HomePage, {**content.HOME, "hero_image": hero})
+        else:
+            home = self.page(home.get_parent(), HomePage, {**content.HOME, "hero_image": hero})
+        self.make_site_root(home)
+        return home
+
+    @staticmethod
+    def remove_wagtail_welcome_page(root):
+        """Wagtail's installer leaves a plain placeholder page where the home page goes."""
+        for child in root.get_children().filter(slug=content.HOME["slug"]):
+            if child.specific_class is Page and not child.get_children().exists():
+                child.delete()
+
+    @staticmethod
+    def make_site_root(home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name=content.SITE_SERVICE_NAME,
+            )
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+
+    def page(self, parent, model, fields, menu=False):
+        existing = parent.get_children().filter(slug=fields["slug"]).specific().first()
+        if existing is not None and not self.reset:
+            self.outcomes["kept"] += 1
+            return existing
+
+        if existing is None:
+            page = model(show_in_menus=menu, **fields)
+            parent.add_child(instance=page)
+            self.outcomes["created"] += 1
+        else:
+            page = existing
+            for name, value in fields.items():
+                setattr(page, name, value)
+            self.outcomes["restored"] += 1
+        page.save_revision().publish()
+        return page
+
+    @staticmethod
+    def accessibility_statement():
+        body = []
+        for heading, paragraphs in ACCESSIBILITY["sections"]:
+            body.append(("heading", {"text": heading, "level": "h2"}))
+            body.extend(
+                ("paragraph", text if text.startswith("<") else f"<p>{text}</p>")
+                for text in paragraphs
+            )
+        page_fields = {key: value for key, value in ACCESSIBILITY.items() if key != "sections"}
+        return {**page_fields, "body": body}

@@ -1,0 +1,223 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import (
+    BodyBlock,
+    ValueBlock,
+    WayOfCelebratingDifferenceBlock,
+    fill_missing_anchors,
+)
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link"]
+
+
+class LinkableItemsMixin:
+    """Pages whose list items partners link to: anchors are filled in on save.
+
+    `linkable_items` names each StreamField and the key of the text an anchor
+    is made from.
+    """
+
+    linkable_items: tuple[tuple[str, str], ...] = ()
+
+    def clean(self):
+        super().clean()
+        for field_name, text_key in self.linkable_items:
+            fill_missing_anchors(getattr(self, field_name), text_key)
+
+
+class HomePage(Page):
+    introduction = models.TextField(
+        help_text="Leads into the vision statement, for example how the vision came about."
+    )
+    vision = models.TextField(
+        "vision statement",
+        help_text="The council's vision, shown as a highlighted statement.",
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt_text = models.CharField(
+        "alt text",
+        max_length=255,
+        blank=True,
+        help_text="Describe what the image shows for people who cannot see it. "
+        "Leave blank to use the image's own description.",
+    )
+    hero_image_is_decorative = models.BooleanField(
+        "image is decorative",
+        default=False,
+        help_text="Tick only if the image adds no information. Screen readers will skip it.",
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("vision"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("vision"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt_text"),
+                FieldPanel("hero_image_is_decorative"),
+            ],
+            heading="Hero image",
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "priorities.PrioritiesIndexPage",
+        "pages.ValuesPage",
+        "pages.InequalityPage",
+        "partnership.PartnershipPage",
+        "pages.StandardPage",
+    ]
+    max_count = 1
+
+    def clean(self):
+        super().clean()
+        if self.hero_image and not self.hero_image_is_decorative and not self.hero_alt_text:
+            raise ValidationError(
+                {"hero_image_alt_text": "Describe the image, or mark it as decorative."}
+            )
+
+    @property
+    def hero_alt_text(self):
+        if self.hero_image_is_decorative or not self.hero_image:
+            return ""
+        return self.hero_image_alt_text or self.hero_image.description
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().in_menu().specific()
+        return context
+
+
+class ValuesPage(LinkableItemsMixin, Page):
+    introduction = RichTextField(features=PARAGRAPH_FEATURES)
+    work_ethic = RichTextField(
+        features=PARAGRAPH_FEATURES,
+        help_text="The 'Be Islington' work ethic that the values below spell out.",
+    )
+    values = StreamField(
+        [("value", ValueBlock())],
+        min_num=1,
+        help_text="Each value in the order it should be read, for example C, A, R, E.",
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("work_ethic"),
+        index.SearchField("values"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("work_ethic"),
+        FieldPanel("values"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    linkable_items = (("values", "name"),)
+
+
+class InequalityPage(LinkableItemsMixin, Page):
+    introduction = RichTextField(features=PARAGRAPH_FEATURES)
+    ways_introduction = models.CharField(
+        "introduction to the list",
+        max_length=255,
+        help_text="The sentence that leads into the list below.",
+    )
+    ways = StreamField(
+        [("way", WayOfCelebratingDifferenceBlock())],
+        min_num=1,
+        verbose_name="ways we celebrate and embrace our differences",
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("ways"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("ways_introduction"),
+        FieldPanel("ways"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    linkable_items = (("ways", "text"),)
+
+
+class StandardPage(Page):
+    introduction = models.TextField(blank=True, help_text="A short summary shown first.")
+    body = StreamField(BodyBlock(), blank=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    subpage_types = ["pages.StandardPage"]
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Names and footer links shown on every page."""
+
+    organisation_name = models.CharField(max_length=100, default="Islington Council")
+    service_name = models.CharField(
+        max_length=100,
+        default="About us",
+        help_text="Shown in the header beside the organisation name.",
+    )
+    contact_url = models.URLField("contact page", default="https://www.islington.gov.uk/contact-us")
+    privacy_url = models.URLField(
+        "privacy notice", default="https://www.islington.gov.uk/about-the-council/privacy"
+    )
+    cookies_url = models.URLField("cookies page", default="https://www.islington.gov.uk/cookies")
+
+    panels = [
+        MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("service_name")], "Names"),
+        MultiFieldPanel(
+            [FieldPanel("contact_url"), FieldPanel("privacy_url"), FieldPanel("cookies_url")],
+            "Footer links",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"

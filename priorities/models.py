@@ -1,0 +1,84 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from pages.blocks import BodyBlock
+from pages.icons import ICON_CHOICES
+from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin
+
+from .blocks import CommitmentBlock
+
+
+class PrioritiesIndexPage(Page):
+    introduction = models.TextField(help_text="Leads into the list of priorities.")
+    fairness_statement = RichTextField(
+        "statement on delivering fairness",
+        features=PARAGRAPH_FEATURES,
+        help_text="Shown after the priorities: the challenges in delivering them.",
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("fairness_statement"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("fairness_statement"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["priorities.PriorityPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["priorities"] = (
+            PriorityPage.objects.child_of(self).live().public().defer_streamfields()
+        )
+        return context
+
+
+class PriorityPage(LinkableItemsMixin, Page):
+    icon = models.CharField(max_length=30, choices=ICON_CHOICES)
+    icon_label = models.CharField(
+        "icon text alternative",
+        max_length=255,
+        blank=True,
+        help_text="What the icon stands for, read out by screen readers. "
+        "Leave blank if the title says it all.",
+    )
+    summary = models.TextField(
+        help_text="One sentence that follows the title on the list of priorities.",
+    )
+    commitments = StreamField(
+        [("commitment", CommitmentBlock())],
+        min_num=1,
+        help_text="Each commitment in the order it should be read. Partners link to "
+        "each one by its anchor.",
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="Anything more about this priority.")
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("commitments"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("icon"), FieldPanel("icon_label")], heading="Icon"),
+        FieldPanel("summary"),
+        FieldPanel("commitments"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["priorities.PrioritiesIndexPage"]
+    subpage_types = []
+
+    linkable_items = (("commitments", "text"),)

@@ -1,0 +1,52 @@
+"""Partners link to /priorities/<slug>/#<anchor>: anchors outlive rewording and reordering."""
+
+import pytest
+from django.core.management import call_command
+
+from priorities.models import PriorityPage
+
+
+@pytest.fixture
+def priority(db):
+    with open("/dev/null", "w") as devnull:
+        call_command("load_seed_content", stdout=devnull)
+    return PriorityPage.objects.get(slug="a-decent-home-for-everyone")
+
+
+def anchors(page):
+    return [child.value["anchor"] for child in page.commitments]
+
+
+@pytest.mark.django_db
+def test_each_commitment_is_rendered_in_order_with_its_anchor(priority, client):
+    html = client.get(priority.url).text
+
+    positions = [html.index(f'id="{anchor}"') for anchor in anchors(priority)]
+    assert positions == sorted(positions)
+    assert 'href="#building-new-council-homes"' in html
+
+
+@pytest.mark.django_db
+def test_rewording_and_reordering_keep_each_anchor(priority):
+    original_anchors = anchors(priority)
+    data = list(reversed(priority.commitments.raw_data))
+    data[0]["value"]["text"] = "Preventing homelessness across the borough"
+    priority.commitments = data
+    priority.full_clean()
+    priority.save_revision().publish()
+
+    priority.refresh_from_db()
+    assert anchors(priority) == list(reversed(original_anchors))
+
+
+@pytest.mark.django_db
+def test_a_new_commitment_gets_an_anchor_from_its_text_and_never_a_duplicate(priority):
+    data = list(priority.commitments.raw_data)
+    data.append(
+        {"type": "commitment", "value": {"text": "Building new council homes", "anchor": ""}}
+    )
+    data.append({"type": "commitment", "value": {"text": "Fixing repairs faster", "anchor": ""}})
+    priority.commitments = data
+    priority.full_clean()
+
+    assert anchors(priority)[-2:] == ["building-new-council-homes-2", "fixing-repairs-faster"]

@@ -1,0 +1,132 @@
+"""The council's text reaches residents word for word, and stays the editors' to change."""
+
+import pytest
+from django.core.management import call_command
+from django.utils.html import strip_tags
+from wagtail.fields import StreamField
+from wagtail.models import Page, Revision, Site
+
+from pages.models import HomePage, SiteSettings
+from priorities.models import PriorityPage
+from tests.html_text import page_text
+from tests.seed_text import normalise, source_sentences
+
+PUBLIC_URLS = [
+    "/",
+    "/priorities/",
+    "/priorities/a-decent-home-for-everyone/",
+    "/priorities/a-local-economy-that-works-for-everyone/",
+    "/priorities/a-safe-place-for-everyone/",
+    "/priorities/a-greener-cleaner-healthier-place-to-live/",
+    "/values/",
+    "/challenging-inequality/",
+    "/fairer-together/",
+    "/accessibility/",
+]
+
+
+def quiet_seed(*args):
+    with open("/dev/null", "w") as devnull:
+        call_command("load_seed_content", *args, stdout=devnull)
+
+
+@pytest.mark.django_db
+def test_every_sentence_of_the_source_reaches_the_public_site(seeded_site, client):
+    site_text = " ".join(page_text(client.get(url).text) for url in PUBLIC_URLS)
+
+    missing = [sentence for sentence in source_sentences() if sentence not in site_text]
+
+    assert missing == []
+
+
+def _editable_text(instance, field_names):
+    texts = []
+    model_fields = {field.name: field for field in instance._meta.get_fields()}
+    for name in field_names:
+        value = getattr(instance, name, None)
+        if isinstance(model_fields.get(name), StreamField):
+            texts.extend(model_fields[name].stream_block.get_searchable_content(value))
+        elif hasattr(value, "description"):  # an image chosen on the page
+            texts.append(value.description)
+        elif isinstance(value, str):
+            texts.append(strip_tags(value))
+    return texts
+
+
+@pytest.mark.django_db
+def test_every_sentence_of_the_source_is_in_a_field_editors_can_change(seeded_site):
+    texts = []
+    for page in Page.objects.live().specific():
+        form_class = page.get_edit_handler().get_form_class()
+        texts += _editable_text(page, form_class._meta.fields)
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    texts += _editable_text(site_settings, ["organisation_name", "service_name"])
+    editable = normalise(" ".join(texts))
+
+    # "A decent home for everyone: building new council homes, ..." is a priority's
+    # title and its summary: two fields, shown together on the list of priorities.
+    missing = [
+        sentence
+        for sentence in source_sentences()
+        if not all(part in editable for part in sentence.split(": ", 1))
+    ]
+
+    assert missing == []
+
+
+@pytest.mark.django_db
+def test_the_home_page_is_the_root_of_the_default_site(seeded_site, client):
+    site = Site.objects.get(is_default_site=True)
+
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+
+
+@pytest.mark.django_db
+def test_a_second_run_changes_nothing(seeded_site):
+    pages_before = list(Page.objects.values_list("pk", "latest_revision_id", "live_revision_id"))
+    revisions_before = Revision.objects.count()
+
+    quiet_seed()
+
+    assert list(Page.objects.values_list("pk", "latest_revision_id", "live_revision_id")) == (
+        pages_before
+    )
+    assert Revision.objects.count() == revisions_before
+
+
+@pytest.mark.django_db
+def test_a_second_run_keeps_what_an_editor_changed(seeded_site, client):
+    priority = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
+    priority.summary = "Edited by the communications team"
+    priority.save_revision().publish()
+
+    quiet_seed()
+
+    assert "Edited by the communications team" in client.get(priority.url).text
+
+
+@pytest.mark.django_db
+def test_reset_restores_the_original_text(seeded_site, client):
+    priority = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
+    original = priority.summary
+    priority.summary = "Edited by the communications team"
+    priority.save_revision().publish()
+
+    quiet_seed("--reset")
+
+    response = client.get(priority.url)
+    assert "Edited by the communications team" not in response.text
+    assert original[0].upper() + original[1:] in response.text
+
+
+@pytest.mark.django_db
+def test_the_seed_images_carry_the_alt_text_of_the_source(seeded_site, client):
+    home = client.get("/").text
+    partnership = client.get("/fairer-together/").text
+
+    assert (
+        'alt="Young boy wearing a yellow top laying on the floor with his dad reading a book"'
+        in (home)
+    )
+    assert 'alt="fairer together logo"' in partnership

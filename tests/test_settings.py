@@ -1,0 +1,70 @@
+"""Configuration comes from the environment, and production refuses to guess a secret."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def load_settings(module, **env):
+    """Import a settings module in a fresh interpreter, as the server would."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
+    environment.update(env)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import {module} as s; print(s.DEBUG, s.ALLOWED_HOSTS, "
+            "s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])",
+        ],
+        cwd=PROJECT_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = load_settings("islington.settings.production")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_production_starts_with_a_secret_key_and_debug_off():
+    result = load_settings(
+        "islington.settings.production",
+        DJANGO_SECRET_KEY="a-long-random-value-for-this-test-only",
+        DJANGO_ALLOWED_HOSTS="about.islington.gov.uk, www.example.org",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("False ['about.islington.gov.uk', 'www.example.org']")
+
+
+def test_database_and_cache_come_from_the_environment():
+    result = load_settings(
+        "islington.settings.production",
+        DJANGO_SECRET_KEY="a-long-random-value-for-this-test-only",
+        DATABASE_URL="postgres://council@db.internal:5432/about",
+        REDIS_URL="redis://cache.internal:6379/0",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "django.db.backends.postgresql" in result.stdout
+    assert "django.core.cache.backends.redis.RedisCache" in result.stdout
+
+
+def test_development_defaults_to_sqlite_in_the_project():
+    result = load_settings("islington.settings.dev")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("True ")
+    assert "django.db.backends.sqlite3" in result.stdout
