@@ -9,6 +9,7 @@ that never shows on a public page (visitor feedback, say) opts out with
 from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractRendition
 from wagtail.signals import (
@@ -31,6 +32,7 @@ WAGTAIL_CONTENT_MODELS = {
     "wagtailcore.pageviewrestriction",
     "wagtailcore.collectionviewrestriction",
 }
+SETTINGS_MODELS = (BaseSiteSetting, BaseGenericSetting)
 
 
 def affects_public_pages(model):
@@ -44,8 +46,12 @@ def affects_public_pages(model):
     )
 
 
-def content_changed(sender, raw=False, **kwargs):
+def content_changed(sender, raw=False, created=False, **kwargs):
     if raw:  # loaddata
+        return
+    if created and issubclass(sender, SETTINGS_MODELS):
+        # Wagtail creates a settings row with its defaults on first use: the
+        # pages already show those defaults.
         return
     bump_generation()
 
