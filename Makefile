@@ -63,7 +63,7 @@ serve: $(STAMP)
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput
 	$(SERVE_ENV) $(PY) manage.py load_seed_content
 	@echo "Serving the production settings on http://127.0.0.1:$(PORT)/"
-	$(SERVE_ENV) $(VENV)/bin/gunicorn islington.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	$(SERVE_ENV) $(VENV)/bin/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:$(PORT) islington.wsgi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
