@@ -22,3 +22,6 @@ preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The control socket lives at one path per user: two servers on one host (make
+# bench, the tests) would fight over it, and nothing here uses it.
+control_socket_disable = True

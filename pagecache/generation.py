@@ -1,8 +1,9 @@
-"""The site-wide content generation: part of every page cache key.
+"""The site-wide content generation, recorded in every cached page.
 
-Anything that can appear on a page bumps it, which makes every cached page
-unreachable at once (the old entries simply expire). One cache read per
-request, one cache write per change, and nothing to enumerate.
+Anything that can appear on a page replaces it, which retires every cached page
+at once (an entry from an older generation is never served, and is overwritten
+or expires). The page cache reads it with the page in one round trip; a change
+costs one cache write, with nothing to enumerate.
 """
 
 import logging
@@ -51,3 +52,13 @@ def _after_commit():
     from .frontend import purge_all_pages
 
     purge_all_pages()
+
+
+def cached_for_this_generation(name, compute):
+    """`compute()`, kept until the content next changes: for data many pages share."""
+    key = f"pagecache:{current_generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=3600)
+    return value

@@ -25,7 +25,7 @@ from django.utils.cache import patch_vary_headers
 from wagtail import views as wagtail_views
 
 from .expiry import next_change
-from .generation import current_generation
+from .generation import GENERATION_KEY, current_generation
 
 # Links shared on social media carry these; they do not change the page.
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
@@ -53,15 +53,24 @@ class PageCacheMiddleware:
                 response["Cache-Control"] = NEVER_CACHE
             return response
 
+        # One round trip: the current generation and this address's entry.
         key = self.cache_key(request)
-        entry = cache.get(key)
-        if entry is not None:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
             return self.response_from(entry, request)
 
         response = self.get_response(request)
         if self.may_store(request, response):
             expires_at = self.expiry_time(request)
-            entry = (expires_at, response.status_code, list(response.items()), response.content)
+            entry = (
+                generation,
+                expires_at,
+                response.status_code,
+                list(response.items()),
+                response.content,
+            )
             cache.set(key, entry, timeout=max(1, int(expires_at - time.time())))
             self.add_public_headers(response, expires_at)
             response["X-Page-Cache"] = "miss"
@@ -106,9 +115,9 @@ class PageCacheMiddleware:
     def may_store(request, response):
         return (
             getattr(request, "_page_cache_view", False)
-            and request.method == "GET"
             and response.status_code == 200
             and not response.streaming
+            and response.content  # a HEAD answered without its body is no page to keep
             and not response.cookies
             and not response.has_header("Cache-Control")
             and response.get("Content-Type", "").startswith("text/html")
@@ -120,9 +129,10 @@ class PageCacheMiddleware:
 
     @staticmethod
     def cache_key(request):
+        """One entry per address; it records the generation it was made in, and
+        an entry from an older generation is never served."""
         location = f"{request.scheme}://{request.get_host()}{request.path}"
-        digest = hashlib.sha256(location.encode()).hexdigest()
-        return f"pagecache:{current_generation()}:{digest}"
+        return f"pagecache:page:{hashlib.sha256(location.encode()).hexdigest()}"
 
     @staticmethod
     def expiry_time(request):
@@ -143,7 +153,7 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ["Cookie"])
 
     def response_from(self, entry, request):
-        expires_at, status, headers, content = entry
+        _generation, expires_at, status, headers, content = entry
         response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
         for name, value in headers:
             response[name] = value

@@ -1,11 +1,14 @@
 """Navigation, breadcrumbs and footer links from a constant number of queries.
 
-Every page shows the site's top-level sections, so they are fetched once per
-request (with only the fields links need) and shared by the header, footer,
-breadcrumbs and the home page's cards, however many pages the site grows.
+Every page shows the site's top-level sections, so they are fetched once (with
+only the fields links need), kept in the cache until the content next changes,
+and shared by the header, footer, breadcrumbs and the home page's cards,
+however many pages the site grows.
 """
 
 from wagtail.models import Page, PageViewRestriction, Site
+
+from pagecache.generation import cached_for_this_generation
 
 LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "show_in_menus", "search_description")
 
@@ -13,8 +16,9 @@ LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "show_in_menus", "s
 def private_paths(request):
     """Tree paths of every private section, read once per request."""
     if not hasattr(request, "_private_page_paths"):
-        request._private_page_paths = tuple(
-            PageViewRestriction.objects.values_list("page__path", flat=True)
+        request._private_page_paths = cached_for_this_generation(
+            "private-paths",
+            lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
         )
     return request._private_page_paths
 
@@ -36,7 +40,11 @@ def site_sections(request):
         root = site_root(request)
         sections = []
         if root is not None:
-            sections = public_only(root.get_children().live().only(*LINK_FIELDS), request)
+            children = cached_for_this_generation(
+                f"sections-{root.pk}",
+                lambda: list(root.get_children().live().only(*LINK_FIELDS)),
+            )
+            sections = public_only(children, request)
         request._site_sections = sections
     return request._site_sections
 

@@ -163,6 +163,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Anonymous visitors' pages are served from the default cache (Redis when
 # REDIS_URL is set) until anything shown on them changes; see pagecache/.
 INSTALLED_APPS += ["pagecache", "wagtail.contrib.frontend_cache"]
+# Wagtail's search index uses PostgreSQL fields whose system checks need this app;
+# without it `migrate` refuses to run against PostgreSQL.
+if (
+    "postgresql" in DATABASES["default"]["ENGINE"]
+    and "django.contrib.postgres" not in INSTALLED_APPS
+):
+    INSTALLED_APPS.append("django.contrib.postgres")
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "pagecache.middleware.PageCacheMiddleware",
