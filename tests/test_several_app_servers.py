@@ -147,6 +147,7 @@ def test_a_change_through_one_app_server_shows_on_the_other_at_once(app_servers)
     values_id = manage(
         env,
         "shell",
+        "--no-imports",
         "-c",
         "from pages.models import ValuesPage; print(ValuesPage.objects.get().pk)",
     ).strip()
