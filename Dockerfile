@@ -28,4 +28,4 @@ EXPOSE 8000
 
 # Migrations run on each start so a single `docker run` gives a working site;
 # in larger deployments run them once, as a release step.
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn islington.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-2} --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn --config gunicorn.conf.py islington.wsgi"]

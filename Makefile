@@ -28,6 +28,7 @@ help:
 	@echo "make superuser  create an admin login for http://127.0.0.1:$(PORT)/admin/"
 	@echo "make serve      the production settings under gunicorn, for a local trial"
 	@echo "make lint       ruff and djhtml checks"
+	@echo "make bench      requests per second and latency, cached and cold, against the framework ceiling"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -63,7 +64,7 @@ serve: $(STAMP)
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput
 	$(SERVE_ENV) $(PY) manage.py load_seed_content
 	@echo "Serving the production settings on http://127.0.0.1:$(PORT)/"
-	$(SERVE_ENV) $(VENV)/bin/gunicorn islington.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	$(SERVE_ENV) $(VENV)/bin/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:$(PORT) islington.wsgi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -77,3 +78,12 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .tmp
+
+# --- Load test (issue 6): the production settings under gunicorn against a
+# minimal Django app returning the same bytes. Uses PostgreSQL database
+# islington_issue6 and Redis database 6 by default (BENCH_DATABASE_URL,
+# BENCH_REDIS_URL, BENCH_SITE_PORT, BENCH_CEILING_PORT, BENCH_DURATION).
+.PHONY: bench
+bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(PY) bench/run.py

@@ -13,6 +13,7 @@ from .blocks import (
     WayOfCelebratingDifferenceBlock,
     fill_missing_anchors,
 )
+from .navigation import LINK_FIELDS, public_only, site_root, site_sections
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link"]
 
@@ -105,8 +106,23 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        root = site_root(request)
+        if root is not None and root.pk == self.pk:
+            sections = site_sections(request)  # shared with the navigation: no extra query
+        else:
+            sections = public_only(self.get_children().live().only(*LINK_FIELDS), request)
+        context["sections"] = [section for section in sections if section.show_in_menus]
         return context
+
+    def route(self, request, path_components):
+        """Find a page below home in one query, where Wagtail's default takes two per level."""
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = Page.objects.filter(url_path=url_path).specific().first()
+            if page is not None and page.path.startswith(self.path):
+                return page.route(request, [])
+        # Not a page of its own, such as a route inside a routable page: walk the tree.
+        return super().route(request, path_components)
 
 
 class ValuesPage(LinkableItemsMixin, Page):

@@ -7,6 +7,7 @@ from wagtail.search import index
 from pages.blocks import BodyBlock
 from pages.icons import ICON_CHOICES
 from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin
+from pages.navigation import public_only
 
 from .blocks import CommitmentBlock
 
@@ -37,9 +38,8 @@ class PrioritiesIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["priorities"] = (
-            PriorityPage.objects.child_of(self).live().public().defer_streamfields()
-        )
+        priorities = PriorityPage.objects.child_of(self).live().defer_streamfields()
+        context["priorities"] = public_only(priorities, request)
         return context
 
 

@@ -158,3 +158,42 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Full-page cache and CDN (issue 6) --------------------------------------
+# Anonymous visitors' pages are served from the default cache (Redis when
+# REDIS_URL is set) until anything shown on them changes; see pagecache/.
+INSTALLED_APPS += ["pagecache", "wagtail.contrib.frontend_cache"]
+# Wagtail's search index uses PostgreSQL fields whose system checks need this app;
+# without it `migrate` refuses to run against PostgreSQL.
+if (
+    "postgresql" in DATABASES["default"]["ENGINE"]
+    and "django.contrib.postgres" not in INSTALLED_APPS
+):
+    INSTALLED_APPS.append("django.contrib.postgres")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "pagecache.middleware.PageCacheMiddleware",
+)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds, at most
+PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "60"))
+PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))
+# Render each page once when it is published, so that image renditions are never
+# made in a visitor's request (the test settings turn it off to save time).
+PAGE_CACHE_WARM_RENDITIONS = env_bool("PAGE_CACHE_WARM_RENDITIONS", True)
+# Only `make bench` turns this on, to time cold renders with a request header.
+PAGE_CACHE_ALLOW_BYPASS_HEADER = env_bool("PAGE_CACHE_ALLOW_BYPASS_HEADER", False)
+
+# Purge a CDN in front of the site when content changes, once its variables are set.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID", ""),
+    }
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    # A Varnish or nginx cache that accepts HTTP PURGE requests.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }

@@ -1,5 +1,7 @@
 """Production: everything secret or machine-specific comes from the environment."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -29,3 +31,27 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # single container shows the whole site; a CDN or object store takes over in
 # larger deployments.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+
+# --- Several app servers (issue 6) ------------------------------------------
+# Keep database connections open between requests (checked before reuse), so a
+# request does not pay for a new connection; DATABASE_CONN_MAX_AGE=0 turns it off.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Uploaded images in S3-compatible object storage, shared by every app server.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Public images at stable addresses, so cached pages keep working.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    SERVE_MEDIA = False

@@ -1,7 +1,8 @@
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from pages.icons import render_icon
+from pages.navigation import ancestors_for_breadcrumbs, site_root, site_sections
 
 register = template.Library()
 
@@ -11,28 +12,30 @@ def icon(name, label="", css_class="icon"):
     return render_icon(name, label, css_class)
 
 
-def _site_root(request):
-    site = Site.find_for_request(request)
-    return site.root_page if site else None
-
-
 @register.inclusion_tag("components/navigation.html", takes_context=True)
 def main_navigation(context):
     request = context["request"]
     current = context.get("page")
-    root = _site_root(request)
-    items = []
-    if root is not None:
-        sections = root.get_children().live().public().in_menu().only("title", "url_path")
-        items = [
-            {
-                "title": section.title,
-                "url": section.get_url(request),
-                "is_current": current is not None and current.url_path.startswith(section.url_path),
-            }
-            for section in sections
-        ]
-    return {"root": root, "items": items, "request": request}
+    items = [
+        {
+            "title": section.title,
+            "url": section.get_url(request),
+            "is_current": current is not None and current.url_path.startswith(section.url_path),
+        }
+        for section in site_sections(request)
+        if section.show_in_menus
+    ]
+    return {"root": site_root(request), "items": items, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def section_url(context, slug):
+    """The address of a top-level page by its slug, from the sections already read."""
+    request = context["request"]
+    for section in site_sections(request):
+        if section.slug == slug:
+            return section.get_url(request)
+    return ""
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -41,6 +44,8 @@ def breadcrumbs(context):
     page = context.get("page")
     trail = []
     if isinstance(page, Page) and page.depth > 2:
-        ancestors = page.get_ancestors().filter(depth__gt=1).live().only("title", "url_path")
-        trail = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+        trail = [
+            {"title": a.title, "url": a.get_url(request)}
+            for a in ancestors_for_breadcrumbs(page, request)
+        ]
     return {"trail": trail, "page": page}

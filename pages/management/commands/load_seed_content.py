@@ -6,6 +6,7 @@ editors left it. `--reset` publishes the original text again over their changes.
 
 import hashlib
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from pagecache.renditions import warm_all_live_pages
 from pages.models import HomePage, InequalityPage, StandardPage, ValuesPage
 from pages.seed import content
 from pages.seed.accessibility import ACCESSIBILITY
@@ -85,6 +87,11 @@ class Command(BaseCommand):
             menu=True,
         )
         self.page(home, StandardPage, self.accessibility_statement())
+
+        if settings.PAGE_CACHE_WARM_RENDITIONS:
+            # Pages kept as editors left them were not published now: make their
+            # image renditions too, so no visitor's request has to.
+            warm_all_live_pages()
 
         self.stdout.write(
             "Seed content: {created} pages created, {restored} restored, "

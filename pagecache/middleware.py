@@ -1,0 +1,163 @@
+"""A full-page cache for anonymous visitors, shared by every app server.
+
+It sits near the top of MIDDLEWARE so that it sees the final response, with
+any cookie the inner middleware added. A hit is answered from the cache alone:
+no session, no user, no database (cached pages keep being served while the
+database is down).
+
+A request may read or fill the cache only when it is a GET or HEAD without a
+session cookie (signed-in editors always have one, and so do visitors who
+unlocked a password-protected page) and without a query string other than
+tracking parameters. A response is stored only when the view opted in
+(Wagtail's page serving, or a view decorated with `cache_public_page`), it is
+a 200 HTML page, and it sets no cookie and no Cache-Control of its own.
+"""
+
+import hashlib
+import time
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from wagtail import views as wagtail_views
+
+from .expiry import next_change
+from .generation import GENERATION_KEY, current_generation
+
+# Links shared on social media carry these; they do not change the page.
+TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+NEVER_CACHE = "private, no-store"
+
+
+def cache_public_page(view):
+    """Let a public GET view other than Wagtail's page serving use the page cache."""
+    view.page_cache = True
+    return view
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.may_use_cache(request):
+            response = self.get_response(request)
+            if self.is_private(request) and not response.has_header("Cache-Control"):
+                response["Cache-Control"] = NEVER_CACHE
+            return response
+
+        # One round trip: the current generation and this address's entry.
+        key = self.cache_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            return self.response_from(entry, request)
+
+        response = self.get_response(request)
+        if self.may_store(request, response):
+            expires_at = self.expiry_time(request)
+            entry = (
+                generation,
+                expires_at,
+                response.status_code,
+                list(response.items()),
+                response.content,
+            )
+            cache.set(key, entry, timeout=max(1, int(expires_at - time.time())))
+            self.add_public_headers(response, expires_at)
+            response["X-Page-Cache"] = "miss"
+        elif getattr(request, "_page_cache_view", False) and not response.has_header(
+            "Cache-Control"
+        ):
+            response["Cache-Control"] = NEVER_CACHE
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        request._page_cache_view = view_func is wagtail_views.serve or getattr(
+            view_func, "page_cache", False
+        )
+
+    # Who may use the cache
+
+    @staticmethod
+    def is_private(request):
+        return (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+            or request.path.startswith("/admin/")
+            or getattr(request, "is_preview", False)
+        )
+
+    def may_use_cache(self, request):
+        if request.method not in ("GET", "HEAD") or self.is_private(request):
+            return False
+        if _setting("PAGE_CACHE_ALLOW_BYPASS_HEADER", False) and request.headers.get(
+            "X-Bypass-Page-Cache"
+        ):
+            return False  # `make bench` measures cold renders this way
+        return self.significant_query(request) == ""
+
+    @staticmethod
+    def significant_query(request):
+        pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        return "&".join(
+            f"{name}={value}" for name, value in pairs if not name.startswith(TRACKING_PARAMETERS)
+        )
+
+    @staticmethod
+    def may_store(request, response):
+        return (
+            getattr(request, "_page_cache_view", False)
+            and response.status_code == 200
+            and not response.streaming
+            and response.content  # a HEAD answered without its body is no page to keep
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+            and response.get("Content-Type", "").startswith("text/html")
+            and not getattr(request, "is_preview", False)
+            and not (hasattr(request, "user") and request.user.is_authenticated)
+        )
+
+    # Keys, lifetimes and headers
+
+    @staticmethod
+    def cache_key(request):
+        """One entry per address; it records the generation it was made in, and
+        an entry from an older generation is never served."""
+        location = f"{request.scheme}://{request.get_host()}{request.path}"
+        return f"pagecache:page:{hashlib.sha256(location.encode()).hexdigest()}"
+
+    @staticmethod
+    def expiry_time(request):
+        now = time.time()
+        expires_at = now + _setting("PAGE_CACHE_TIMEOUT", 600)
+        change = next_change(request, datetime.fromtimestamp(now, tz=UTC))
+        if change is not None:
+            expires_at = min(expires_at, change.timestamp())
+        return expires_at
+
+    @staticmethod
+    def add_public_headers(response, expires_at):
+        remaining = max(0, int(expires_at - time.time()))
+        browser = min(_setting("PAGE_CACHE_BROWSER_MAX_AGE", 60), remaining)
+        shared = min(_setting("PAGE_CACHE_CDN_MAX_AGE", 300), remaining)
+        response["Cache-Control"] = f"public, max-age={browser}, s-maxage={shared}"
+        # Signed-in editors get a different (private) answer: their session cookie.
+        patch_vary_headers(response, ["Cookie"])
+
+    def response_from(self, entry, request):
+        _generation, expires_at, status, headers, content = entry
+        response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+        self.add_public_headers(response, expires_at)
+        response["X-Page-Cache"] = "hit"
+        return response

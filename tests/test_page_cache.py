@@ -1,0 +1,251 @@
+"""Anonymous visitors get cached pages; editors, previews and changes never see stale ones."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from pagecache import expiry
+from pagecache.middleware import PageCacheMiddleware
+from pages.models import HomePage, SiteSettings, StandardPage, ValuesPage
+from priorities.models import PriorityPage
+
+PRIORITY_URL = "/priorities/a-decent-home-for-everyone/"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(seeded_site):
+    from pages.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(editor)
+    return client
+
+
+def get_twice(client, url):
+    first = client.get(url)
+    second = client.get(url)
+    return first, second
+
+
+def database_is_down(*args, **kwargs):
+    raise ConnectionError("the database is down")
+
+
+@pytest.mark.django_db
+def test_an_anonymous_visitor_gets_the_page_from_the_cache_without_the_database(
+    seeded_site, client, django_assert_num_queries
+):
+    first = client.get(PRIORITY_URL)
+    assert first["X-Page-Cache"] == "miss"
+
+    with django_assert_num_queries(0), connection.execute_wrapper(database_is_down):
+        second = client.get(PRIORITY_URL)
+
+    assert second.status_code == 200
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert not second.cookies
+
+
+@pytest.mark.django_db
+def test_cached_pages_carry_headers_for_a_cdn(seeded_site, client):
+    for response in get_twice(client, "/"):
+        assert response["Cache-Control"] == "public, max-age=60, s-maxage=300"
+        assert "Cookie" in response["Vary"]
+        assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.django_db
+def test_head_is_answered_from_the_cache_without_a_body(seeded_site, client):
+    page = client.get("/values/")
+
+    head = client.head("/values/")
+
+    assert head["X-Page-Cache"] == "hit"
+    assert head.content == b""
+    assert head["Content-Length"] == str(len(page.content))
+
+
+@pytest.mark.django_db
+def test_tracking_parameters_share_the_cached_page_but_other_queries_bypass_it(seeded_site, client):
+    client.get("/values/")
+
+    assert client.get("/values/?utm_source=twitter&fbclid=x")["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get("/values/?anything=else")
+
+
+@pytest.mark.django_db
+def test_signed_in_editors_neither_read_nor_fill_the_cache(seeded_site, client, editor_client):
+    for response in get_twice(editor_client, "/values/"):
+        assert "X-Page-Cache" not in response
+        assert response["Cache-Control"] == "private, no-store"
+
+    client.logout()
+    assert client.get("/values/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_preview_of_a_draft_is_private_and_never_reaches_visitors(seeded_site, editor_client):
+    values = ValuesPage.objects.get()
+    values.title = "Draft title nobody may see yet"
+    values.save_revision()
+
+    preview = editor_client.get(f"/admin/pages/{values.pk}/view_draft/")
+
+    assert "Draft title nobody may see yet" in preview.text
+    assert "no-store" in preview["Cache-Control"]
+    editor_client.logout()
+    for response in get_twice(editor_client, "/values/"):
+        assert "Draft title nobody may see yet" not in response.text
+
+
+@pytest.mark.django_db
+def test_the_admin_is_never_cached(seeded_site, client):
+    response = client.get("/admin/login/")
+
+    assert "X-Page-Cache" not in response
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_responses_that_set_cookies_are_never_stored():
+    def view_setting_a_cookie(request):
+        request._page_cache_view = True
+        response = HttpResponse("<p>Hello</p>", content_type="text/html")
+        response.set_cookie("tracking", "1")
+        return response
+
+    middleware = PageCacheMiddleware(view_setting_a_cookie)
+    for _ in range(2):
+        response = middleware(RequestFactory().get("/cookie/"))
+        assert "X-Page-Cache" not in response
+        assert response.cookies["tracking"].value == "1"
+
+
+@pytest.mark.django_db
+def test_a_page_never_outlives_the_next_timed_change(seeded_site, client):
+    def banner_ends_soon(request, now):
+        return now + timedelta(seconds=5)
+
+    expiry.register_next_change(banner_ends_soon)
+    try:
+        response = client.get("/values/")
+    finally:
+        expiry._next_change_functions.remove(banner_ends_soon)
+
+    max_ages = [int(part.split("=")[1]) for part in response["Cache-Control"].split(", ")[1:]]
+    assert all(age <= 5 for age in max_ages)
+
+
+# Invalidation: every change an editor makes shows at once.
+
+
+def cached(client, url):
+    response = client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    return response
+
+
+@pytest.mark.django_db
+def test_publishing_a_page_updates_every_cached_page(seeded_site, client):
+    cached(client, "/")
+    cached(client, PRIORITY_URL)
+    priority = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
+    priority.title = "Homes for everyone"
+    priority.save_revision().publish()
+
+    assert ">Homes for everyone</h1>" in client.get(PRIORITY_URL).text
+    values = ValuesPage.objects.get()
+    values.title = "What we stand for"
+    values.save_revision().publish()
+    assert "What we stand for" in client.get("/").text  # the navigation
+
+
+@pytest.mark.django_db
+def test_unpublishing_a_page_removes_it(seeded_site, client):
+    cached(client, "/")
+    cached(client, "/values/")
+
+    ValuesPage.objects.get().unpublish()
+
+    assert client.get("/values/").status_code == 404
+    assert 'href="/values/"' not in client.get("/").text
+
+
+@pytest.mark.django_db
+def test_moving_a_page_updates_links_to_it(seeded_site, client, home):
+    assert 'href="/accessibility/"' in cached(client, "/").text
+    help_section = home.add_child(instance=StandardPage(title="Help", slug="help"))
+
+    Page.objects.get(slug="accessibility").move(help_section, pos="last-child")
+
+    assert 'href="/accessibility/"' not in client.get("/").text
+    assert client.get("/help/accessibility/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_deleting_a_page_removes_it(seeded_site, client):
+    cached(client, "/")
+    cached(client, "/values/")
+
+    ValuesPage.objects.get().delete()
+
+    assert client.get("/values/").status_code == 404
+    assert 'href="/values/"' not in client.get("/").text
+
+
+@pytest.mark.django_db
+def test_saving_site_settings_updates_every_page(seeded_site, client, home):
+    cached(client, "/values/")
+    site_settings = SiteSettings.for_site(home.get_site())
+
+    site_settings.organisation_name = "London Borough of Islington"
+    site_settings.save()
+
+    assert "London Borough of Islington" in client.get("/values/").text
+
+
+@pytest.mark.django_db
+def test_changing_an_images_alt_text_updates_pages_showing_it(seeded_site, client, home):
+    # The home page uses the image's own description (update() sends no signal).
+    HomePage.objects.filter(pk=home.pk).update(hero_image_alt_text="")
+    cached(client, "/")
+    hero = get_image_model().objects.get(pk=home.hero_image_id)
+
+    hero.description = "Residents meeting on Highbury Fields"
+    hero.save()
+
+    assert 'alt="Residents meeting on Highbury Fields"' in client.get("/").text
+
+
+@pytest.mark.django_db
+def test_scheduled_changes_show_once_published(seeded_site, client):
+    cached(client, "/values/")
+    values = ValuesPage.objects.get()
+    values.title = "Our values, renewed"
+    values.save_revision(approved_go_live_at=timezone.now() - timedelta(minutes=1))
+    assert "Our values, renewed" not in client.get("/values/").text
+
+    from django.core.management import call_command
+
+    call_command("publish_scheduled", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert "Our values, renewed" in client.get("/values/").text

@@ -1,0 +1,127 @@
+"""A page rendered without the page cache makes few queries, however much content grows."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.images import get_image_model
+
+from pagecache.generation import bump_generation
+from pages.models import InequalityPage, ValuesPage
+from partnership.models import PartnershipPage
+from priorities.models import PrioritiesIndexPage, PriorityPage
+from tests.test_seed_content import PUBLIC_URLS
+
+QUERY_BUDGET = 10
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+def cold_render_queries(client, url, django_assert_max_num_queries):
+    """Queries for one render without the page cache; other caches as a running site has them."""
+    client.get(url)
+    bump_generation()
+    with django_assert_max_num_queries(QUERY_BUDGET) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "miss"
+    return len(captured)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_a_cold_render_stays_within_the_query_budget(
+    seeded_site, client, url, django_assert_max_num_queries
+):
+    cold_render_queries(client, url, django_assert_max_num_queries)
+
+
+def add_priorities(count):
+    index = PrioritiesIndexPage.objects.get()
+    existing = index.get_children().count()
+    for number in range(existing, existing + count):
+        priority = PriorityPage(
+            title=f"Priority {number}",
+            slug=f"priority-{number}",
+            icon="house",
+            summary="A summary.",
+            commitments=[("commitment", {"text": "A commitment", "anchor": "a-commitment"})],
+        )
+        index.add_child(instance=priority)
+
+
+def grow_stream(pages, field, block_type, value):
+    def grow(count):
+        page = pages.get()
+        getattr(page, field).extend([(block_type, value(number)) for number in range(count)])
+        page.save_revision().publish()
+
+    return grow
+
+
+def linkable(number):
+    return {"text": f"Item {number}", "anchor": f"item-{number}"}
+
+
+GROWTH = {
+    "priorities on the index": ("/priorities/", add_priorities),
+    "commitments of a priority": (
+        "/priorities/a-decent-home-for-everyone/",
+        grow_stream(
+            PriorityPage.objects.filter(slug="a-decent-home-for-everyone"),
+            "commitments",
+            "commitment",
+            linkable,
+        ),
+    ),
+    "values": (
+        "/values/",
+        grow_stream(
+            ValuesPage.objects,
+            "values",
+            "value",
+            lambda n: {"name": f"Value {n}", "description": "", "anchor": f"value-{n}"},
+        ),
+    ),
+    "ways of challenging inequality": (
+        "/challenging-inequality/",
+        grow_stream(InequalityPage.objects, "ways", "way", linkable),
+    ),
+    "partnership aims": (
+        "/fairer-together/",
+        grow_stream(PartnershipPage.objects, "aims", "aim", linkable),
+    ),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("growth", GROWTH.keys())
+def test_queries_stay_flat_as_content_grows(
+    seeded_site, client, growth, django_assert_max_num_queries
+):
+    url, grow = GROWTH[growth]
+    grow(4)
+    with_few = cold_render_queries(client, url, django_assert_max_num_queries)
+
+    grow(46)
+    with_many = cold_render_queries(client, url, django_assert_max_num_queries)
+
+    assert with_many == with_few
+
+
+@pytest.mark.django_db
+def test_a_visitor_never_makes_image_renditions(client, settings):
+    from django.core.management import call_command
+
+    settings.PAGE_CACHE_WARM_RENDITIONS = True
+    call_command("load_seed_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    rendition_model = get_image_model().get_rendition_model()
+    made_at_publish = rendition_model.objects.count()
+    cache.clear()
+
+    for url in PUBLIC_URLS:
+        assert client.get(url).status_code == 200
+
+    assert made_at_publish > 0
+    assert rendition_model.objects.count() == made_at_publish
