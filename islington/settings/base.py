@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "priorities",
     "partnership",
     "images",
+    "feedback",  # issue 3: "Is this page useful?"
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
