@@ -95,6 +95,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Issue 3: on PostgreSQL, Wagtail's database search backend uses full-text search,
+# whose fields and indexes need django.contrib.postgres (Django's check postgres.E005).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 # A shared cache when REDIS_URL is set, so several app servers agree;
 # otherwise a cache local to the process.
