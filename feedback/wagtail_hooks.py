@@ -39,13 +39,15 @@ class FeedbackFilterSet(WagtailFilterSet):
 class FeedbackViewSet(ModelViewSet):
     model = Feedback
     icon = "comment"
+    url_prefix = "page-feedback"
     menu_label = "Page feedback"
     add_to_admin_menu = True
     menu_order = 300
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = ["created_at", "page_url", "answer", "comment"]
-    list_export = ["created_at", "page_url", "answer", "comment"]
+    list_export = ["created_at", "page_url", "get_answer_display", "comment"]
+    export_headings = {"get_answer_display": "Useful?"}
     export_filename = "page-feedback"
     filterset_class = FeedbackFilterSet
     form_fields = ["answer", "comment"]  # required by ModelViewSet; the policy bars editing
