@@ -66,15 +66,22 @@ def compressed_page_weight(base_url, path):
     return sum(len(gzip.compress(body, compresslevel=9)) for body in bodies)
 
 
-def lighthouse(url, report_path):
+def lighthouse(url, report_path, attempts=3):
+    """Lighthouse's report; a busy machine sometimes spoils the trace (NO_NAVSTART), so retry."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    run(
-        "node", str(LIGHTHOUSE), url, "--quiet", "--form-factor=mobile",
-        "--output=json", f"--output-path={report_path}",
-        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
-        env=env,
-    )  # fmt: skip
-    return json.loads(report_path.read_text())
+    for attempt in range(1, attempts + 1):
+        finished = subprocess.run(  # noqa: S603
+            [
+                "node", str(LIGHTHOUSE), url, "--quiet", "--form-factor=mobile",
+                "--output=json", f"--output-path={report_path}",
+                f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+            ],
+            cwd=ROOT, env=env, check=False,
+        )  # fmt: skip
+        if finished.returncode == 0:
+            return json.loads(report_path.read_text())
+        print(f"Lighthouse failed on {url} (attempt {attempt} of {attempts})", file=sys.stderr)
+    raise SystemExit(f"Lighthouse could not audit {url}; see {report_path}")
 
 
 def main():
