@@ -10,6 +10,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -37,6 +38,7 @@ CHROME_FLAGS = [
     "--disable-quic",
 ]
 BUDGET_BYTES = 30 * 1024
+NODE = shutil.which("node") or sys.exit("make audit needs Node.js (apt-get install nodejs npm).")
 
 
 def run(*command, **kwargs):
@@ -70,9 +72,9 @@ def lighthouse(url, report_path, attempts=3):
     """Lighthouse's report; a busy machine sometimes spoils the trace (NO_NAVSTART), so retry."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     for attempt in range(1, attempts + 1):
-        finished = subprocess.run(  # noqa: S603, S607 - node from PATH, our own arguments
+        finished = subprocess.run(  # noqa: S603 - our own arguments
             [
-                "node", str(LIGHTHOUSE), url, "--quiet", "--form-factor=mobile",
+                NODE, str(LIGHTHOUSE), url, "--quiet", "--form-factor=mobile",
                 "--output=json", f"--output-path={report_path}",
                 f"--chrome-flags={' '.join(CHROME_FLAGS)}",
             ],
