@@ -20,7 +20,7 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=islington.settings.production \
 	DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-false}" \
 	DJANGO_SECURE_COOKIES="$${DJANGO_SECURE_COOKIES:-false}"
 
-.PHONY: help run test serve lint format superuser seed clean
+.PHONY: help run test serve lint format superuser seed clean audit
 
 help:
 	@echo "make run        install, migrate, load the content and serve on http://127.0.0.1:$(PORT)"
@@ -29,6 +29,7 @@ help:
 	@echo "make serve      the production settings under gunicorn, for a local trial"
 	@echo "make lint       ruff and djhtml checks"
 	@echo "make bench      requests per second and latency, cached and cold, against the framework ceiling"
+	@echo "make audit      Lighthouse (mobile) scores and page weights, production settings"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -65,6 +66,11 @@ serve: $(STAMP)
 	$(SERVE_ENV) $(PY) manage.py load_seed_content
 	@echo "Serving the production settings on http://127.0.0.1:$(PORT)/"
 	$(SERVE_ENV) $(VENV)/bin/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:$(PORT) islington.wsgi
+
+# Issue 3: Lighthouse 12 from npm (installed into .tmp/audit), not part of CI.
+AUDIT_PORT ?= 8390
+audit: $(STAMP)
+	$(SERVE_ENV) AUDIT_PORT=$(AUDIT_PORT) CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) scripts/audit.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -210,6 +212,23 @@ class StandardPage(Page):
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
     subpage_types = ["pages.StandardPage"]
 
+    # Pages with at least this many section headings get a contents list.
+    contents_min_headings = 2
+
+    def contents(self):
+        """The section headings, each with the id its heading block renders."""
+        return [
+            {"text": block.value["text"], "anchor": slugify(block.value["text"])}
+            for block in self.body
+            if block.block_type == "heading" and block.value["level"] == "h2"
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        contents = self.contents()
+        context["contents"] = contents if len(contents) >= self.contents_min_headings else []
+        return context
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
@@ -237,3 +256,77 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+
+@register_setting(icon="warning")
+class NotificationBanner(BaseSiteSetting):
+    """A message at the top of every page, such as an emergency or a service change.
+
+    Whether it shows depends only on these fields and the time, never on the
+    visitor, so cached pages stay correct: a full-page cache can keep a page
+    until `next_change()`.
+    """
+
+    class Level(models.TextChoices):
+        INFORMATION = "information", "Information"
+        EMERGENCY = "emergency", "Emergency"
+
+    is_enabled = models.BooleanField(
+        "show the banner",
+        default=False,
+        help_text="Untick to take the banner down at once, whatever the times below say.",
+    )
+    level = models.CharField(max_length=20, choices=Level.choices, default=Level.INFORMATION)
+    message = RichTextField(
+        features=["bold", "link"],
+        blank=True,
+        max_length=1000,
+        help_text="One or two sentences. Link to where residents can find out more.",
+    )
+    starts_at = models.DateTimeField(
+        "show from", null=True, blank=True, help_text="Leave blank to show it straight away."
+    )
+    ends_at = models.DateTimeField(
+        "show until", null=True, blank=True, help_text="Leave blank to show it until unticked."
+    )
+
+    panels = [
+        FieldPanel("is_enabled"),
+        FieldPanel("level"),
+        FieldPanel("message"),
+        MultiFieldPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], "When to show it"),
+    ]
+
+    class Meta:
+        verbose_name = "notification banner"
+
+    def clean(self):
+        super().clean()
+        if self.is_enabled and not self.message:
+            raise ValidationError({"message": "Write the message residents should see."})
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The end must come after the start."})
+
+    def is_showing(self, now):
+        return (
+            self.is_enabled
+            and bool(self.message)
+            and (self.starts_at is None or self.starts_at <= now)
+            and (self.ends_at is None or now < self.ends_at)
+        )
+
+    def next_change(self, now):
+        """The next moment the banner appears or disappears, or None if it never will."""
+        if not (self.is_enabled and self.message):
+            return None
+        upcoming = [moment for moment in (self.starts_at, self.ends_at) if moment and moment > now]
+        return min(upcoming, default=None)
+
+    @property
+    def is_showing_now(self):
+        """For templates, which cannot pass arguments."""
+        return self.is_showing(timezone.now())
+
+    @property
+    def is_emergency(self):
+        return self.level == self.Level.EMERGENCY

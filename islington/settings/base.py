@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "priorities",
     "partnership",
     "images",
+    "feedback",  # issue 3: "Is this page useful?"
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -94,6 +95,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Issue 3: on PostgreSQL, Wagtail's database search backend uses full-text search,
+# whose fields and indexes need django.contrib.postgres (Django's check postgres.E005).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 # A shared cache when REDIS_URL is set, so several app servers agree;
 # otherwise a cache local to the process.
@@ -163,13 +168,6 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Anonymous visitors' pages are served from the default cache (Redis when
 # REDIS_URL is set) until anything shown on them changes; see pagecache/.
 INSTALLED_APPS += ["pagecache", "wagtail.contrib.frontend_cache"]
-# Wagtail's search index uses PostgreSQL fields whose system checks need this app;
-# without it `migrate` refuses to run against PostgreSQL.
-if (
-    "postgresql" in DATABASES["default"]["ENGINE"]
-    and "django.contrib.postgres" not in INSTALLED_APPS
-):
-    INSTALLED_APPS.append("django.contrib.postgres")
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "pagecache.middleware.PageCacheMiddleware",

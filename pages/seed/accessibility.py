@@ -70,6 +70,14 @@ ACCESSIBILITY = {
             ],
         ),
         (
+            "Technical information about this website’s accessibility",
+            [
+                "Islington Council is committed to making its website accessible, in "
+                "accordance with the Public Sector Bodies (Websites and Mobile Applications) "
+                "(No. 2) Accessibility Regulations 2018.",
+            ],
+        ),
+        (
             "How we tested this website",
             [
                 "Every type of page on this website is tested automatically with the axe "

@@ -1,0 +1,91 @@
+"""The site-wide notification banner: editors switch it on, and its times decide when it shows."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import Site
+
+from pages.models import NotificationBanner
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+HOUR = timedelta(hours=1)
+
+
+def banner(**fields):
+    defaults = {"is_enabled": True, "message": "<p>Libraries are closed today.</p>"}
+    return NotificationBanner(**{**defaults, **fields})
+
+
+@pytest.mark.parametrize(
+    ("fields", "showing"),
+    [
+        ({}, True),
+        ({"is_enabled": False}, False),
+        ({"message": ""}, False),
+        ({"starts_at": NOW + HOUR}, False),
+        ({"starts_at": NOW}, True),
+        ({"ends_at": NOW}, False),
+        ({"ends_at": NOW + HOUR}, True),
+        ({"starts_at": NOW - HOUR, "ends_at": NOW + HOUR}, True),
+        ({"starts_at": NOW - 2 * HOUR, "ends_at": NOW - HOUR}, False),
+    ],
+)
+def test_is_showing_follows_the_switch_and_the_times(fields, showing):
+    assert banner(**fields).is_showing(NOW) is showing
+
+
+@pytest.mark.parametrize(
+    ("fields", "next_change"),
+    [
+        ({}, None),
+        ({"is_enabled": False, "starts_at": NOW + HOUR}, None),
+        ({"starts_at": NOW + HOUR, "ends_at": NOW + 2 * HOUR}, NOW + HOUR),
+        ({"starts_at": NOW - HOUR, "ends_at": NOW + 2 * HOUR}, NOW + 2 * HOUR),
+        ({"starts_at": NOW - 2 * HOUR, "ends_at": NOW - HOUR}, None),
+    ],
+)
+def test_next_change_is_when_the_banner_next_appears_or_disappears(fields, next_change):
+    assert banner(**fields).next_change(NOW) == next_change
+
+
+def test_an_end_before_the_start_is_refused():
+    with pytest.raises(ValidationError) as error:
+        banner(starts_at=NOW, ends_at=NOW - HOUR).clean()
+    assert "ends_at" in error.value.message_dict
+
+
+def test_switching_it_on_needs_a_message():
+    with pytest.raises(ValidationError) as error:
+        banner(message="").clean()
+    assert "message" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_residents_see_the_banner_on_every_page_while_it_is_on(seeded_site, client):
+    site = Site.objects.get(is_default_site=True)
+    NotificationBanner.objects.create(
+        site=site,
+        is_enabled=True,
+        level=NotificationBanner.Level.EMERGENCY,
+        message='<p>Flooding on Upper Street. <a href="https://example.org/">Find out more</a></p>',
+    )
+
+    for url in ["/", "/fairer-together/", "/search/?q=homes"]:
+        html = client.get(url).text
+        assert 'role="region" aria-labelledby="notification-banner-title"' in html
+        assert "Flooding on Upper Street." in html
+        assert "notification-banner--emergency" in html
+
+
+@pytest.mark.django_db
+def test_residents_do_not_see_a_banner_whose_time_is_over(seeded_site, client):
+    site = Site.objects.get(is_default_site=True)
+    NotificationBanner.objects.create(
+        site=site,
+        is_enabled=True,
+        message="<p>Flooding on Upper Street.</p>",
+        ends_at=datetime(2020, 1, 1, tzinfo=UTC),
+    )
+
+    assert "Flooding on Upper Street." not in client.get("/").text

@@ -1,0 +1,62 @@
+"""Site search at /search/?q=: results, empty and no-result states, and any page number."""
+
+import pytest
+
+from pages import views
+
+
+@pytest.mark.django_db
+def test_a_search_lists_matching_pages_with_links(seeded_site, client):
+    response = client.get("/search/", {"q": "landlord"})
+
+    assert response.status_code == 200
+    assert 'href="/priorities/a-decent-home-for-everyone/"' in response.text
+    assert "for “landlord”" in response.text
+
+
+@pytest.mark.django_db
+def test_an_empty_search_asks_for_words(seeded_site, client):
+    response = client.get("/search/", {"q": "   "})
+
+    assert response.status_code == 200
+    assert "Enter a word or phrase" in response.text
+    assert "search-result" not in response.text
+
+
+@pytest.mark.django_db
+def test_a_search_without_results_says_so(seeded_site, client):
+    response = client.get("/search/", {"q": "zzyzxqwv"})
+
+    assert response.status_code == 200
+    assert "No results found" in response.text
+    assert "There are no results for “zzyzxqwv”." in response.text
+
+
+@pytest.mark.django_db
+def test_results_are_split_into_pages(seeded_site, client, monkeypatch):
+    monkeypatch.setattr(views, "RESULTS_PER_PAGE", 1)
+
+    first = client.get("/search/", {"q": "Islington"})
+    second = client.get("/search/", {"q": "Islington", "page": 2})
+
+    assert "page 1 of" in first.text
+    assert 'href="?q=Islington&amp;page=2"' in first.text
+    assert "page 2 of" in second.text
+    assert first.context["results"][0] != second.context["results"][0]
+
+
+@pytest.mark.django_db
+def test_any_page_number_gets_a_page_of_results_never_an_error(seeded_site, client):
+    for page_number in ["abc", "0", "-1", "99999", "1e9", "99999999999999999999999", ""]:
+        response = client.get("/search/", {"q": "Islington", "page": page_number})
+
+        assert response.status_code == 200, page_number
+        assert response.context["results"].paginator.count > 0
+
+
+@pytest.mark.django_db
+def test_a_very_long_query_is_cut_short_not_refused(seeded_site, client):
+    response = client.get("/search/", {"q": "homes " * 500})
+
+    assert response.status_code == 200
+    assert len(response.context["query"]) <= views.QUERY_MAX_LENGTH
