@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import (
@@ -15,7 +15,7 @@ from .blocks import (
     WayOfCelebratingDifferenceBlock,
     fill_missing_anchors,
 )
-from .navigation import LINK_FIELDS, public_only, site_root, site_sections
+from .navigation import LINK_FIELDS, all_private_paths, public_only, site_root, site_sections
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link"]
 
@@ -35,7 +35,18 @@ class LinkableItemsMixin:
             fill_missing_anchors(getattr(self, field_name), text_key)
 
 
-class HomePage(Page):
+class CachedViewRestrictionsMixin:
+    """Answer Wagtail's privacy check on every page view from the private paths
+    the navigation already keeps, asking the database only for a page that sits
+    inside a private section (or is an alias, which takes its source's rules)."""
+
+    def get_view_restrictions(self):
+        if self.alias_of_id is None and not self.path.startswith(all_private_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(CachedViewRestrictionsMixin, Page):
     introduction = models.TextField(
         help_text="Leads into the vision statement, for example how the vision came about."
     )
@@ -127,7 +138,7 @@ class HomePage(Page):
         return super().route(request, path_components)
 
 
-class ValuesPage(LinkableItemsMixin, Page):
+class ValuesPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
     introduction = RichTextField(features=PARAGRAPH_FEATURES)
     work_ethic = RichTextField(
         features=PARAGRAPH_FEATURES,
@@ -160,7 +171,7 @@ class ValuesPage(LinkableItemsMixin, Page):
     linkable_items = (("values", "name"),)
 
 
-class InequalityPage(LinkableItemsMixin, Page):
+class InequalityPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
     introduction = RichTextField(features=PARAGRAPH_FEATURES)
     ways_introduction = models.CharField(
         "introduction to the list",
@@ -193,7 +204,7 @@ class InequalityPage(LinkableItemsMixin, Page):
     linkable_items = (("ways", "text"),)
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     introduction = models.TextField(blank=True, help_text="A short summary shown first.")
     body = StreamField(BodyBlock(), blank=True)
 

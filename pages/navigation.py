@@ -13,13 +13,18 @@ from pagecache.generation import cached_for_this_generation
 LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "show_in_menus", "search_description")
 
 
+def all_private_paths():
+    """Tree paths of every private section, kept until the content next changes."""
+    return cached_for_this_generation(
+        "private-paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
 def private_paths(request):
     """Tree paths of every private section, read once per request."""
     if not hasattr(request, "_private_page_paths"):
-        request._private_page_paths = cached_for_this_generation(
-            "private-paths",
-            lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
-        )
+        request._private_page_paths = all_private_paths()
     return request._private_page_paths
 
 

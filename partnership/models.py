@@ -6,12 +6,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin
+from pages.models import PARAGRAPH_FEATURES, CachedViewRestrictionsMixin, LinkableItemsMixin
 
 from .blocks import AimBlock
 
 
-class PartnershipPage(LinkableItemsMixin, Page):
+class PartnershipPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
     challenges = RichTextField(
         "challenges residents face",
         features=PARAGRAPH_FEATURES,
