@@ -69,9 +69,7 @@ class WorkflowThroughTheAdminTests(WagtailTestUtils, TestCase):
         commitments[0]["text"] = "Building 1,000 new council homes"
         return priority_form_data(
             self.page,
-            commitments=streamfield(
-                [("commitment", value) for value in commitments]
-            ),
+            commitments=streamfield([("commitment", value) for value in commitments]),
         )
 
     def public_html(self):

@@ -8,7 +8,9 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-roles_migration = importlib.import_module("editorial.migrations.0002_communications_roles_and_workflow")
+roles_migration = importlib.import_module(
+    "editorial.migrations.0002_communications_roles_and_workflow"
+)
 EDITORS = roles_migration.EDITORS
 APPROVERS = roles_migration.APPROVERS
 
@@ -64,5 +66,3 @@ def index_form_data(page, **changes):
     }
     fields.update(changes)
     return nested_form_data(fields)
-
-
