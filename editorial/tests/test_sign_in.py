@@ -24,7 +24,7 @@ class SignInThrottleTests(TestCase):
         cls.editor = make_user("editor", EDITORS)
         make_user("colleague", EDITORS)
 
-    def sign_in(self, username="editor", password="password"):
+    def sign_in(self, username="editor", password="password"):  # noqa: S107
         return self.client.post(LOGIN_URL, {"username": username, "password": password})
 
     def test_five_wrong_passwords_pause_that_username_with_a_friendly_message(self):

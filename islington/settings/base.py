@@ -189,6 +189,8 @@ AXES_USERNAME_FORM_FIELD = "username"
 # when required, every admin user must set it up before using the admin.
 WAGTAIL_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
 OTP_TOTP_ISSUER = "Islington Council About us"
+# Image forms in the admin say that alt text is required unless the image is decorative.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.AltTextImageForm"
 # Renaming a slug or moving a page leaves a permanent redirect from the old address.
 WAGTAILREDIRECTS_AUTO_CREATE = True
 # --- End of editorial block ---
