@@ -13,8 +13,15 @@ from pages.models import HomePage, InequalityPage, StandardPage, ValuesPage
 from partnership.models import PartnershipPage
 from priorities.models import PrioritiesIndexPage, PriorityPage
 
-from .utils import APPROVERS, EDITORS, index_form_data, make_user, priority_form_data, seed_site
-
+from .utils import (
+    APPROVERS,
+    EDITORS,
+    ensure_roles,
+    index_form_data,
+    make_user,
+    priority_form_data,
+    seed_site,
+)
 
 OUR_PAGE_TYPES = [model for model in get_page_models() if model._meta.app_label != "wagtailcore"]
 
@@ -118,7 +125,6 @@ class BlockPreviewTests(TestCase):
         cls.editor = make_user("editor", EDITORS)
 
     def test_every_block_has_a_description_and_previews_with_the_site_styles(self):
-        from .utils import ensure_roles
 
         ensure_roles()
         self.client.force_login(self.editor)
