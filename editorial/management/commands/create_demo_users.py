@@ -57,4 +57,5 @@ class Command(BaseCommand):
 
     @staticmethod
     def looks_like_production():
-        return not settings.DEBUG and settings.SETTINGS_MODULE.endswith(".production")
+        module = settings.SETTINGS_MODULE or os.environ.get("DJANGO_SETTINGS_MODULE", "")
+        return not settings.DEBUG and module.endswith(".production")
