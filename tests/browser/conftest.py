@@ -47,9 +47,26 @@ def chromium():
         browser.close()
 
 
+def restore_wagtail_roots():
+    """The root page, root collection and locale that Wagtail's migrations create.
+
+    Live-server tests empty every table when they finish, migration data
+    included, so the next browser test puts the roots back before seeding.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.exists():
+        Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def site_url(live_server, transactional_db):
     """The seeded site, served by a live server the browser can reach."""
+    restore_wagtail_roots()
     with open(os.devnull, "w") as devnull:
         call_command("load_seed_content", stdout=devnull)
     return live_server.url
