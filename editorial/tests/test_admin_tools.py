@@ -4,6 +4,7 @@ import io
 import os
 from unittest import mock
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
@@ -38,7 +39,7 @@ class DemoUsersTests(TestCase):
 
     @override_settings(SETTINGS_MODULE="islington.settings.production", DEBUG=False)
     def test_refuses_to_run_with_production_settings(self):
-        with self.assertRaises(CommandError):
+        with pytest.raises(CommandError):
             call_command("create_demo_users", stdout=io.StringIO())
         self.assertFalse(get_user_model().objects.filter(username="editor").exists())
 
