@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -52,10 +53,28 @@ class ContentReviewsReportView(ReportView):
 
 
 class ReviewDateForm(forms.ModelForm):
+    """The review date, and the page's owner: the person reminded to review it."""
+
+    owner = forms.ModelChoiceField(
+        queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
+        required=False,
+        help_text="Who checks this page by the review date and receives the reminders.",
+    )
+
     class Meta:
         model = ContentReview
         fields = ["review_by"]
         widgets = {"review_by": AdminDateInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].initial = self.instance.page.owner_id
+
+    def save(self, commit=True):
+        review = super().save(commit=commit)
+        # Only the owner column changes: no new revision, no publishing side effects.
+        Page.objects.filter(pk=self.instance.page_id).update(owner=self.cleaned_data["owner"])
+        return review
 
 
 def edit_review_date(request, page_id):

@@ -47,7 +47,7 @@ def register_content_reviews_report():
 
 
 class ReviewDateButton(PageMenuItem):
-    label = "Review date"
+    label = "Review date and owner"
     icon_name = "time"
     url_name = "editorial_edit_review_date"
 
@@ -57,7 +57,7 @@ class ReviewDateButton(PageMenuItem):
 
 @hooks.register("register_page_header_buttons")
 def review_date_button(page, user, view_name, next_url=None):
-    """'Review date' in the page editor's header menu, beside History."""
+    """'Review date and owner' in the page editor's header menu, beside History."""
     yield ReviewDateButton(page=page, priority=66)
 
 

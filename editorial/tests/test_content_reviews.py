@@ -74,12 +74,16 @@ class ContentReviewTests(WagtailTestUtils, TestCase):
         review_url = reverse("editorial_edit_review_date", args=[self.safety.pk])
         self.assertContains(edit_page, review_url)
 
-        response = self.client.post(review_url, {"review_by": "2030-01-31"})
+        response = self.client.post(
+            review_url, {"review_by": "2030-01-31", "owner": self.housing_owner.pk}
+        )
 
         self.assertRedirects(response, reverse("wagtailadmin_pages:edit", args=[self.safety.pk]))
         self.assertEqual(
             ContentReview.objects.get(page=self.safety).review_by, datetime.date(2030, 1, 31)
         )
+        self.safety.refresh_from_db()
+        self.assertEqual(self.safety.owner, self.housing_owner)
 
     def test_visitors_cannot_open_the_review_date_form(self):
         response = self.client.get(reverse("editorial_edit_review_date", args=[self.safety.pk]))

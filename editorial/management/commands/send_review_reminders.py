@@ -47,7 +47,7 @@ class Command(BaseCommand):
             f"Hello {owner.get_full_name() or owner.get_username()},",
             "",
             "You own these pages. Please check that each is still correct, then publish it "
-            "or set a new review date (the 'Review date' item in the page's menu).",
+            "or set a new review date (the 'Review date and owner' item in the page's menu).",
             "",
         ]
         for review in reviews:
