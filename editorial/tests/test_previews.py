@@ -166,3 +166,23 @@ class RequiredFieldsTests(WagtailPageTestCase):
         self.assertContains(response, "The page could not be saved due to validation errors")
         page.refresh_from_db()
         self.assertTrue(page.summary)
+
+
+def field_panels(panels):
+    for panel in panels:
+        if hasattr(panel, "children"):
+            yield from field_panels(panel.children)
+        elif hasattr(panel, "field_name"):
+            yield panel
+
+
+def test_every_field_of_every_page_type_has_help_text():
+    missing = []
+    for model in OUR_PAGE_TYPES:
+        for panel in field_panels(model.content_panels):
+            if panel.field_name == "title":
+                continue
+            field = model._meta.get_field(panel.field_name)
+            if not (panel.help_text or field.help_text):
+                missing.append(f"{model.__name__}.{panel.field_name}")
+    assert missing == []
