@@ -20,7 +20,7 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=islington.settings.production \
 	DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-false}" \
 	DJANGO_SECURE_COOKIES="$${DJANGO_SECURE_COOKIES:-false}"
 
-.PHONY: help run test serve lint format superuser seed clean audit
+.PHONY: help run test serve lint format superuser seed clean audit users scheduler
 
 help:
 	@echo "make run        install, migrate, load the content and serve on http://127.0.0.1:$(PORT)"
@@ -30,6 +30,9 @@ help:
 	@echo "make lint       ruff and djhtml checks"
 	@echo "make bench      requests per second and latency, cached and cold, against the framework ceiling"
 	@echo "make audit      Lighthouse (mobile) scores and page weights, production settings"
+
+	@echo "make users      create the demo logins 'editor' and 'approver'"
+	@echo "make scheduler  publish and unpublish scheduled pages every minute"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -93,3 +96,13 @@ clean:
 bench: $(STAMP)
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/run.py
+
+# --- Editorial (issue 4): demo logins and the scheduler loop ---
+# Passwords come from DEMO_EDITOR_PASSWORD / DEMO_APPROVER_PASSWORD, or are printed.
+users: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py create_demo_users
+
+# The same loop the Docker `scheduler` process runs: go-live and expiry dates take effect.
+scheduler: $(STAMP)
+	sh -c 'while true; do $(PY) manage.py publish_scheduled; sleep 60; done'

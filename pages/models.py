@@ -86,7 +86,11 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         FieldPanel("vision"),
         MultiFieldPanel(
             [
-                FieldPanel("hero_image"),
+                FieldPanel(
+                    "hero_image",
+                    help_text="Shown beside the vision statement. Optional: the page reads "
+                    "well without it.",
+                ),
                 FieldPanel("hero_image_alt_text"),
                 FieldPanel("hero_image_is_decorative"),
             ],
@@ -159,7 +163,7 @@ class ValuesPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("introduction"),
+        FieldPanel("introduction", help_text="What our values are for and who they guide."),
         FieldPanel("work_ethic"),
         FieldPanel("values"),
     ]
@@ -192,9 +196,15 @@ class InequalityPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("introduction"),
+        FieldPanel(
+            "introduction", help_text="Why challenging inequality matters, and what we commit to."
+        ),
         FieldPanel("ways_introduction"),
-        FieldPanel("ways"),
+        FieldPanel(
+            "ways",
+            help_text="Each way in the order it should be read. Partners link to each one "
+            "by its anchor.",
+        ),
     ]
 
     parent_page_types = ["pages.HomePage"]
@@ -217,7 +227,11 @@ class StandardPage(CachedViewRestrictionsMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
-        FieldPanel("body"),
+        FieldPanel(
+            "body",
+            help_text="The page's content: headings, paragraphs, images, quotes and inset "
+            "text. Headings go in order, level 2 before level 3.",
+        ),
     ]
 
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]

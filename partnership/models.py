@@ -54,9 +54,19 @@ class PartnershipPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
         FieldPanel("challenges"),
         FieldPanel("approach"),
         FieldPanel("aims_introduction"),
-        FieldPanel("aims"),
+        FieldPanel(
+            "aims",
+            help_text="Each aim in the order it should be read. Partners link to each one "
+            "by its anchor.",
+        ),
         FieldPanel("closing"),
-        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt_text")], heading="Logo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("logo", help_text="The Fairer Together logo, shown beside the aims."),
+                FieldPanel("logo_alt_text"),
+            ],
+            heading="Logo",
+        ),
     ]
 
     parent_page_types = ["pages.HomePage"]

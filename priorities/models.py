@@ -72,7 +72,15 @@ class PriorityPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("icon"), FieldPanel("icon_label")], heading="Icon"),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "icon", help_text="The picture shown with this priority on every listing."
+                ),
+                FieldPanel("icon_label"),
+            ],
+            heading="Icon",
+        ),
         FieldPanel("summary"),
         FieldPanel("commitments"),
         FieldPanel("body"),

@@ -195,3 +195,39 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
+
+# --- Editorial: roles, workflow, content reviews and admin sign-in security (issue 4) ---
+INSTALLED_APPS += [  # noqa: F405
+    "editorial",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+]
+MIDDLEWARE += [  # noqa: F405
+    # After AuthenticationMiddleware: marks request.user as verified by a one-time code.
+    "django_otp.middleware.OTPMiddleware",
+    "editorial.middleware.AdminTwoFactorMiddleware",
+    # Last, as django-axes requires: turns a lock-out into the friendly lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "editorial.backends.SignInThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed sign-ins: after 5 failures for one username from one address, that pair
+# waits 15 minutes. It is a cool-off, never a permanent lock-out.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "editorial/lockout.html"
+AXES_USERNAME_FORM_FIELD = "username"
+# Two-factor sign-in (TOTP): any admin user may turn it on from their account menu;
+# when required, every admin user must set it up before using the admin.
+WAGTAIL_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = "Islington Council About us"
+# Image forms in the admin say that alt text is required unless the image is decorative.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.AltTextImageForm"
+# Renaming a slug or moving a page leaves a permanent redirect from the old address.
+WAGTAILREDIRECTS_AUTO_CREATE = True
+# --- End of editorial block ---

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    """How communications staff run the site: roles, workflow, content reviews, sign-in."""
+
+    name = "editorial"
+    verbose_name = "Editorial"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the content review signal handlers

@@ -1,0 +1,103 @@
+"""Each published page has an owner and a review date; owners are reminded when it is due."""
+
+import datetime
+
+from django.core import mail
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.test.utils import WagtailTestUtils
+
+from editorial.models import ContentReview, default_review_date
+from pages.models import HomePage, StandardPage
+from priorities.models import PriorityPage
+
+from .utils import EDITORS, make_user, seed_site
+
+
+def days_from_today(days):
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+class ContentReviewTests(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        seed_site()
+        cls.housing_owner = make_user("housing", EDITORS, first_name="Hana")
+        cls.other_owner = make_user("other", EDITORS)
+        cls.housing = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
+        cls.safety = PriorityPage.objects.get(slug="a-safe-place-for-everyone")
+        PriorityPage.objects.filter(pk=cls.housing.pk).update(owner=cls.housing_owner)
+        PriorityPage.objects.filter(pk=cls.safety.pk).update(owner=cls.other_owner)
+        ContentReview.objects.filter(page=cls.housing).update(review_by=days_from_today(-3))
+        ContentReview.objects.filter(page=cls.safety).update(review_by=days_from_today(20))
+
+    def test_publishing_sets_the_review_date_12_months_ahead(self):
+        page = StandardPage(title="Our budget", slug="our-budget")
+        HomePage.objects.get().add_child(instance=page)
+        page.save_revision().publish()
+
+        review = ContentReview.objects.get(page=page)
+        self.assertEqual(review.review_by, default_review_date())
+        self.assertEqual((review.review_by - timezone.localdate()).days // 30, 12)
+
+    def test_publishing_a_page_due_for_review_counts_as_its_review(self):
+        self.housing.save_revision().publish()
+        self.assertEqual(
+            ContentReview.objects.get(page=self.housing).review_by, default_review_date()
+        )
+
+    def test_publishing_keeps_a_date_the_editor_chose(self):
+        chosen = days_from_today(90)
+        ContentReview.objects.filter(page=self.housing).update(review_by=chosen)
+        self.housing.save_revision().publish()
+        self.assertEqual(ContentReview.objects.get(page=self.housing).review_by, chosen)
+
+    def test_the_report_lists_pages_overdue_or_due_within_30_days(self):
+        self.client.force_login(self.other_owner)
+        response = self.client.get(reverse("editorial_content_reviews"))
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, self.housing.title)
+        self.assertContains(response, "Overdue")
+        self.assertContains(response, self.safety.title)
+        self.assertContains(response, "Due soon")
+        greener = PriorityPage.objects.get(slug="a-greener-cleaner-healthier-place-to-live")
+        self.assertNotContains(response, greener.title)
+        menu = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        self.assertIn("Content reviews due", menu)
+
+    def test_an_editor_sets_the_review_date_from_the_page_editor(self):
+        self.client.force_login(self.other_owner)
+        edit_page = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.safety.pk]))
+        review_url = reverse("editorial_edit_review_date", args=[self.safety.pk])
+        self.assertContains(edit_page, review_url)
+
+        response = self.client.post(
+            review_url, {"review_by": "2030-01-31", "owner": self.housing_owner.pk}
+        )
+
+        self.assertRedirects(response, reverse("wagtailadmin_pages:edit", args=[self.safety.pk]))
+        self.assertEqual(
+            ContentReview.objects.get(page=self.safety).review_by, datetime.date(2030, 1, 31)
+        )
+        self.safety.refresh_from_db()
+        self.assertEqual(self.safety.owner, self.housing_owner)
+
+    def test_visitors_cannot_open_the_review_date_form(self):
+        response = self.client.get(reverse("editorial_edit_review_date", args=[self.safety.pk]))
+        self.assertEqual(response.status_code, 302)
+        self.assertIn("/admin/login/", response["Location"])
+
+    def test_reminders_email_each_owner_their_pages(self):
+        call_command("send_review_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+        self.assertEqual(len(mail.outbox), 2)
+        by_recipient = {message.to[0]: message for message in mail.outbox}
+        housing_mail = by_recipient["housing@example.com"]
+        self.assertIn("Hello Hana", housing_mail.body)
+        self.assertIn(f"{self.housing.title}: OVERDUE", housing_mail.body)
+        self.assertIn(f"/admin/pages/{self.housing.pk}/edit/", housing_mail.body)
+        self.assertNotIn(self.safety.title, housing_mail.body)
+        self.assertIn(f"{self.safety.title}: due", by_recipient["other@example.com"].body)

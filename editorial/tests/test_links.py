@@ -1,0 +1,98 @@
+"""Links partners rely on keep working when editors rename, move or delete pages."""
+
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.test.utils import WagtailTestUtils
+
+from pages.models import HomePage, StandardPage
+from priorities.models import PriorityPage
+
+from .utils import APPROVERS, EDITORS, make_user, priority_form_data, seed_site
+
+
+class RedirectTests(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        seed_site()
+        cls.approver = make_user("approver", APPROVERS)
+
+    def setUp(self):
+        self.client.force_login(self.approver)
+
+    def test_renaming_a_slug_redirects_the_old_address_permanently(self):
+        page = PriorityPage.objects.get(slug="a-safe-place-for-everyone")
+        old_url = page.url
+
+        # Wagtail creates the redirect once the change is committed.
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                {**priority_form_data(page, slug="a-safe-islington"), "action-publish": "1"},
+            )
+        self.assertEqual(response.status_code, 302)
+
+        redirect = Redirect.objects.get(old_path=old_url.rstrip("/"))
+        self.assertTrue(redirect.is_permanent)
+        self.client.logout()
+        response = self.client.get(old_url + "?from=partner")
+        self.assertEqual(response.status_code, 301)
+        self.assertEqual(response["Location"], "/priorities/a-safe-islington/")
+
+    def test_moving_a_page_redirects_the_old_address_permanently(self):
+        home = HomePage.objects.get()
+        guide = StandardPage(title="How we work", slug="how-we-work", introduction="About us.")
+        home.add_child(instance=guide)
+        guide.save_revision().publish()
+        page = StandardPage(title="Our team", slug="our-team", introduction="Who we are.")
+        home.add_child(instance=page)
+        page.save_revision().publish()
+
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                reverse("wagtailadmin_pages:move_confirm", args=[page.pk, guide.pk])
+            )
+        self.assertEqual(response.status_code, 302)
+
+        redirect = Redirect.objects.get(old_path="/our-team")
+        self.assertTrue(redirect.is_permanent)
+        self.client.logout()
+        response = self.client.get("/our-team/")
+        self.assertEqual(response.status_code, 301)
+        self.assertEqual(response["Location"], "/how-we-work/our-team/")
+
+
+class DeletingShowsWhatLinksHereTests(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        seed_site()
+        cls.approver = make_user("approver", APPROVERS)
+        cls.editor = make_user("editor", EDITORS)
+        cls.priority = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
+        news = StandardPage(
+            title="Housing news",
+            slug="housing-news",
+            body=[
+                (
+                    "paragraph",
+                    f'<p>Read <a linktype="page" id="{cls.priority.pk}">our housing '
+                    "priority</a>.</p>",
+                )
+            ],
+        )
+        HomePage.objects.get().add_child(instance=news)
+        news.save_revision().publish()
+
+    def test_the_delete_page_says_what_links_to_the_page(self):
+        self.client.force_login(self.approver)
+        response = self.client.get(reverse("wagtailadmin_pages:delete", args=[self.priority.pk]))
+
+        self.assertContains(response, "This priority page is referenced 1 time.")
+        usage = self.client.get(reverse("wagtailadmin_pages:usage", args=[self.priority.pk]))
+        self.assertContains(usage, "Housing news")
+
+    def test_an_editor_cannot_delete_a_live_page(self):
+        self.client.force_login(self.editor)
+        response = self.client.post(reverse("wagtailadmin_pages:delete", args=[self.priority.pk]))
+        self.assertIn(response.status_code, (302, 403))
+        self.assertTrue(PriorityPage.objects.filter(pk=self.priority.pk).exists())

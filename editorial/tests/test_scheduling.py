@@ -1,0 +1,54 @@
+"""Go-live and expiry dates take effect when publish_scheduled runs."""
+
+import datetime
+from unittest import mock
+
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils import timezone
+
+from pages.models import HomePage, StandardPage
+
+from .utils import seed_site
+
+
+class ScheduledPublishingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        seed_site()
+        cls.home = HomePage.objects.get()
+
+    def run_scheduler(self):
+        with open("/dev/null", "w") as devnull:
+            call_command("publish_scheduled", stdout=devnull)
+
+    def test_a_page_scheduled_in_the_past_goes_live_when_the_command_runs(self):
+        page = StandardPage(title="Budget consultation", slug="budget", live=False)
+        self.home.add_child(instance=page)
+        page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+        page.save_revision().publish()  # scheduled, not live: go_live_at is in the future
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertEqual(self.client.get("/budget/").status_code, 404)
+
+        # Two hours later, the go-live time has passed when the scheduler runs.
+        later = timezone.now() + datetime.timedelta(hours=2)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            self.run_scheduler()
+
+        page.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertContains(self.client.get("/budget/"), "Budget consultation")
+
+    def test_a_page_past_its_expiry_date_is_unpublished(self):
+        page = StandardPage(title="Old consultation", slug="old", live=True)
+        page.expire_at = timezone.now() - datetime.timedelta(minutes=1)
+        self.home.add_child(instance=page)
+        self.assertEqual(self.client.get("/old/").status_code, 200)
+
+        self.run_scheduler()
+
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertTrue(page.expired)
+        self.assertEqual(self.client.get("/old/").status_code, 404)

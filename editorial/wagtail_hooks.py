@@ -1,0 +1,121 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.userbar import ContentCheckerItem
+
+from . import two_factor, views
+
+
+@hooks.register("register_admin_urls")
+def editorial_admin_urls():
+    return [
+        path(
+            "reports/content-reviews/",
+            views.ContentReviewsReportView.as_view(),
+            name="editorial_content_reviews",
+        ),
+        path(
+            "reports/content-reviews/results/",
+            views.ContentReviewsReportView.as_view(results_only=True),
+            name="editorial_content_reviews_results",
+        ),
+        path(
+            "pages/<int:page_id>/review-date/",
+            views.edit_review_date,
+            name="editorial_edit_review_date",
+        ),
+        path("two-factor/set-up/", two_factor.setup, name="editorial_two_factor_setup"),
+        path("two-factor/verify/", two_factor.verify, name="editorial_two_factor_verify"),
+    ]
+
+
+class ContentReviewsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtailadmin.access_admin")
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_reviews_report():
+    return ContentReviewsMenuItem(
+        "Content reviews due",
+        reverse("editorial_content_reviews"),
+        name="content-reviews",
+        icon_name="time",
+        order=650,
+    )
+
+
+class ReviewDateButton(PageMenuItem):
+    label = "Review date and owner"
+    icon_name = "time"
+    url_name = "editorial_edit_review_date"
+
+    def is_shown(self, user):
+        return self.page.permissions_for_user(user).can_edit()
+
+
+@hooks.register("register_page_header_buttons")
+def review_date_button(page, user, view_name, next_url=None):
+    """'Review date and owner' in the page editor's header menu, beside History."""
+    yield ReviewDateButton(page=page, priority=66)
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("editorial_two_factor_setup"),
+        "label": "Two-factor sign-in",
+        "help_text": "Ask for a code from an authenticator app each time you sign in.",
+    }
+
+
+class CouncilContentChecker(ContentCheckerItem):
+    """The accessibility checker, run on our rules: alt text quality, heading order,
+    link text and empty headings, plus Wagtail's other content checks."""
+
+    axe_run_only = [
+        "alt-text-quality",
+        "image-alt",
+        "heading-order",
+        "empty-heading",
+        "page-has-heading-one",
+        "link-name",
+        "button-name",
+        "p-as-heading",
+        "empty-meta-description",
+    ]
+    axe_messages = {
+        **ContentCheckerItem.axe_messages,
+        "alt-text-quality": {
+            "error_name": "Image alt text looks like a file name",
+            "help_text": "Describe what the image shows, or mark the image as decorative.",
+        },
+        "image-alt": {
+            "error_name": "Image has no alt text",
+            "help_text": "Describe what the image shows, or mark the image as decorative.",
+        },
+        "heading-order": {
+            "error_name": "Headings skip a level",
+            "help_text": "Follow a level 2 heading with level 3, never level 4.",
+        },
+        "empty-heading": {
+            "error_name": "Empty heading",
+            "help_text": "Give every heading text, or remove it.",
+        },
+        "link-name": {
+            "error_name": "Link has no text",
+            "help_text": "Say where the link goes, for screen reader users.",
+        },
+        "page-has-heading-one": {
+            "error_name": "Page has no main heading",
+            "help_text": "Every page needs one level 1 heading: its title.",
+        },
+    }
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_council_content_checker(request, items, page):
+    for index, item in enumerate(items):
+        if isinstance(item, ContentCheckerItem):
+            items[index] = CouncilContentChecker(in_editor=item.in_editor)
