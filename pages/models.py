@@ -11,25 +11,51 @@ from .blocks import (
     BodyBlock,
     ValueBlock,
     WayOfCelebratingDifferenceBlock,
+    anchor_errors,
     fill_missing_anchors,
 )
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link"]
 
 
+# Ids the page templates use themselves, so no item's anchor may take them.
+RESERVED_ANCHORS = frozenset(
+    {
+        "main-content",
+        "commitments-heading",
+        "ways-introduction",
+        "aims-introduction",
+        "partners-heading",
+        "sections-heading",
+        "priorities-introduction",
+    }
+)
+
+
 class LinkableItemsMixin:
-    """Pages whose list items partners link to: anchors are filled in on save.
+    """Pages whose list items partners link to: anchors are checked and filled in on save.
 
     `linkable_items` names each StreamField and the key of the text an anchor
-    is made from.
+    is made from. Anchors are unique across the whole page.
     """
 
     linkable_items: tuple[tuple[str, str], ...] = ()
 
     def clean(self):
         super().clean()
+        reserved = set(RESERVED_ANCHORS)
+        errors = {}
+        for field_name, _text_key in self.linkable_items:
+            stream_value = getattr(self, field_name)
+            field_errors = anchor_errors(stream_value, reserved)
+            if field_errors:
+                errors[field_name] = field_errors
+            reserved.update(c.value.get("anchor") for c in stream_value if c.value.get("anchor"))
+        if errors:
+            raise ValidationError(errors)
         for field_name, text_key in self.linkable_items:
-            fill_missing_anchors(getattr(self, field_name), text_key)
+            fill_missing_anchors(getattr(self, field_name), text_key, reserved)
+            reserved.update(child.value["anchor"] for child in getattr(self, field_name))
 
 
 class HomePage(Page):
