@@ -1,6 +1,10 @@
+from html import unescape
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, capfirst
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -32,6 +36,27 @@ RESERVED_ANCHORS = frozenset(
 )
 
 
+class PageMetadataMixin:
+    """What a page says about itself in search results and link previews.
+
+    The meta description is the editor's search description (promote tab),
+    else the start of the field named by `summary_field`.
+    """
+
+    summary_field = "introduction"
+    META_DESCRIPTION_LENGTH = 160
+
+    def get_meta_description(self):
+        if self.search_description:
+            return self.search_description
+        summary = unescape(strip_tags(str(getattr(self, self.summary_field, "") or "")))
+        return Truncator(capfirst(" ".join(summary.split()))).chars(self.META_DESCRIPTION_LENGTH)
+
+    def get_share_image(self):
+        """The image (and its alt text) shown when the page is shared, or None for the default."""
+        return None
+
+
 class LinkableItemsMixin:
     """Pages whose list items partners link to: anchors are checked and filled in on save.
 
@@ -58,7 +83,7 @@ class LinkableItemsMixin:
             reserved.update(child.value["anchor"] for child in getattr(self, field_name))
 
 
-class HomePage(Page):
+class HomePage(PageMetadataMixin, Page):
     introduction = models.TextField(
         help_text="Leads into the vision statement, for example how the vision came about."
     )
@@ -116,6 +141,8 @@ class HomePage(Page):
     ]
     max_count = 1
 
+    summary_field = "vision"
+
     def clean(self):
         super().clean()
         if self.hero_image and not self.hero_image_is_decorative and not self.hero_alt_text:
@@ -129,13 +156,18 @@ class HomePage(Page):
             return ""
         return self.hero_image_alt_text or self.hero_image.description
 
+    def get_share_image(self):
+        if not self.hero_image:
+            return None
+        return self.hero_image, self.hero_alt_text
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().in_menu().specific()
         return context
 
 
-class ValuesPage(LinkableItemsMixin, Page):
+class ValuesPage(PageMetadataMixin, LinkableItemsMixin, Page):
     introduction = RichTextField(features=PARAGRAPH_FEATURES)
     work_ethic = RichTextField(
         features=PARAGRAPH_FEATURES,
@@ -168,7 +200,7 @@ class ValuesPage(LinkableItemsMixin, Page):
     linkable_items = (("values", "name"),)
 
 
-class InequalityPage(LinkableItemsMixin, Page):
+class InequalityPage(PageMetadataMixin, LinkableItemsMixin, Page):
     introduction = RichTextField(features=PARAGRAPH_FEATURES)
     ways_introduction = models.CharField(
         "introduction to the list",
@@ -201,7 +233,7 @@ class InequalityPage(LinkableItemsMixin, Page):
     linkable_items = (("ways", "text"),)
 
 
-class StandardPage(Page):
+class StandardPage(PageMetadataMixin, Page):
     introduction = models.TextField(blank=True, help_text="A short summary shown first.")
     body = StreamField(BodyBlock(), blank=True)
 

@@ -6,12 +6,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin
+from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, PageMetadataMixin
 
 from .blocks import AimBlock
 
 
-class PartnershipPage(LinkableItemsMixin, Page):
+class PartnershipPage(PageMetadataMixin, LinkableItemsMixin, Page):
     challenges = RichTextField(
         "challenges residents face",
         features=PARAGRAPH_FEATURES,
@@ -64,6 +64,9 @@ class PartnershipPage(LinkableItemsMixin, Page):
     max_count = 1
 
     linkable_items = (("aims", "text"),)
+    # The logo is wide (5:2): cropped to a 1200×630 preview it would lose its
+    # words, so shares of this page use the site's default image.
+    summary_field = "challenges"
 
     def clean(self):
         super().clean()

@@ -6,12 +6,12 @@ from wagtail.search import index
 
 from pages.blocks import BodyBlock
 from pages.icons import ICON_CHOICES
-from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin
+from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, PageMetadataMixin
 
 from .blocks import CommitmentBlock
 
 
-class PrioritiesIndexPage(Page):
+class PrioritiesIndexPage(PageMetadataMixin, Page):
     introduction = models.TextField(help_text="Leads into the list of priorities.")
     fairness_statement = RichTextField(
         "statement on delivering fairness",
@@ -43,7 +43,7 @@ class PrioritiesIndexPage(Page):
         return context
 
 
-class PriorityPage(LinkableItemsMixin, Page):
+class PriorityPage(PageMetadataMixin, LinkableItemsMixin, Page):
     icon = models.CharField(max_length=30, choices=ICON_CHOICES)
     icon_label = models.CharField(
         "icon text alternative",
@@ -82,3 +82,4 @@ class PriorityPage(LinkableItemsMixin, Page):
     subpage_types = []
 
     linkable_items = (("commitments", "text"),)
+    summary_field = "summary"
