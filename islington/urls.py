@@ -5,9 +5,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from sharing import urls as sharing_urls
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # For partners: sitemap.xml, robots.txt, the JSON API and the feed of updates.
+    path("", include(sharing_urls)),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -1,5 +1,6 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -9,6 +10,7 @@ from pages.icons import ICON_CHOICES
 from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, PageMetadataMixin
 
 from .blocks import CommitmentBlock
+from .serializers import CommitmentsField, IconField
 
 
 class PrioritiesIndexPage(PageMetadataMixin, Page):
@@ -76,6 +78,13 @@ class PriorityPage(PageMetadataMixin, LinkableItemsMixin, Page):
         FieldPanel("summary"),
         FieldPanel("commitments"),
         FieldPanel("body"),
+    ]
+
+    # What partners reuse through /api/v2/pages/?type=priorities.PriorityPage
+    api_fields = [
+        APIField("summary"),
+        APIField("icon", serializer=IconField()),
+        APIField("commitments", serializer=CommitmentsField()),
     ]
 
     parent_page_types = ["priorities.PrioritiesIndexPage"]

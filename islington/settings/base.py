@@ -164,6 +164,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 INSTALLED_APPS += [
     "sharing",
     "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.api.v2",
     "rest_framework",
     "corsheaders",
