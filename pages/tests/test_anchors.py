@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from pages.models import InequalityPage, ValuesPage
 
@@ -99,3 +100,31 @@ def test_an_anchor_the_page_itself_uses_is_refused(seeded_site):
     stream_error = error.value.error_dict["ways"][0]
     message = stream_error.block_errors[0].block_errors["anchor"].messages[0]
     assert message == "The page itself uses 'main-content'. Choose a different anchor."
+
+
+@pytest.mark.django_db
+def test_the_editor_sees_the_duplicate_anchor_error_beside_the_item(seeded_site, admin_client):
+    page = ValuesPage.objects.get()
+    values = [
+        ("value", {"name": "Collaborative", "description": rich_text(""), "anchor": "caring"}),
+        ("value", {"name": "Ambitious", "description": rich_text(""), "anchor": "caring"}),
+    ]
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "introduction": rich_text(page.introduction),
+            "work_ethic": rich_text(page.work_ethic),
+            "values": streamfield(values),
+        }
+    )
+
+    response = admin_client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+    assert response.status_code == 200
+    assert "The page could not be saved due to validation errors" in response.text
+    assert "already uses the anchor &#x27;caring&#x27;" in response.text.replace(
+        "\\u0027", "&#x27;"
+    )
+    page.refresh_from_db()
+    assert [child.value["anchor"] for child in page.values][0] == "collaborative"
