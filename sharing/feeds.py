@@ -1,6 +1,9 @@
 """The Atom feed partners follow to hear when a page changes."""
 
+from collections import namedtuple
+
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.timezone import localtime
@@ -10,43 +13,49 @@ from pages.models import SiteSettings
 
 FEED_LENGTH = 30
 
+FeedSource = namedtuple("FeedSource", ["site", "request"])
+
 
 class UpdatesFeed(Feed):
     """One entry each time a public page is published, newest first."""
 
     feed_type = Atom1Feed
 
-    def __call__(self, request, *args, **kwargs):
-        # Links must be absolute and use the Site's address, so keep the request.
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
     def get_object(self, request, *args, **kwargs):
-        return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+        # One Feed instance serves every request, so the request travels with
+        # the site rather than being kept on the instance.
+        site = Site.find_for_request(request)
+        if site is None:
+            raise Http404("No site is set up yet.")
+        return FeedSource(site, request)
 
-    def title(self, site):
-        settings = SiteSettings.for_site(site)
+    def title(self, source):
+        settings = SiteSettings.for_site(source.site)
         return f"{settings.service_name} – {settings.organisation_name}: updates"
 
-    def subtitle(self, site):
+    def subtitle(self, source):
         return "Each time a page of the site is published or changed."
 
-    def link(self, site):
-        return site.root_url + "/"
+    def link(self, source):
+        return source.site.root_url + "/"
 
-    def feed_url(self, site):
-        return site.root_url + reverse("updates_feed")
+    def feed_url(self, source):
+        return source.site.root_url + reverse("updates_feed")
 
-    def author_name(self, site):
-        return SiteSettings.for_site(site).organisation_name
+    def author_name(self, source):
+        return SiteSettings.for_site(source.site).organisation_name
 
-    def items(self, site):
-        public_pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    def items(self, source):
+        public_pages = (
+            Page.objects.live().public().descendant_of(source.site.root_page, inclusive=True)
+        )
         entries = list(
             PageLogEntry.objects.filter(action="wagtail.publish", page__in=public_pages)
             .select_related("page")
             .order_by("-timestamp", "-pk")[:FEED_LENGTH]
         )
+        for entry in entries:
+            entry.page_url = entry.page.get_full_url(source.request)
         return entries
 
     def item_title(self, entry):
@@ -57,11 +66,11 @@ class UpdatesFeed(Feed):
         return f"“{entry.page.title}” was published on {published:%-d %B %Y at %H:%M}."
 
     def item_link(self, entry):
-        return entry.page.get_full_url(self.request)
+        return entry.page_url
 
     def item_guid(self, entry):
         # Each publication is its own entry, so readers see every change.
-        return f"{self.item_link(entry)}#published-{entry.pk}"
+        return f"{entry.page_url}#published-{entry.pk}"
 
     def item_guid_is_permalink(self, entry):
         return False

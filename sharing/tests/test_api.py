@@ -115,6 +115,7 @@ def test_any_site_may_read_the_api_but_not_write(seeded_site, client):
     assert preflight.status_code == 200
     assert set(preflight["Access-Control-Allow-Methods"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
 
+    assert client.head(PRIORITIES).status_code == 200
     assert client.post(LISTING, {}).status_code == 405
 
 
