@@ -43,7 +43,10 @@ def anchor_errors(stream_value, reserved=frozenset()):
         if not anchor:
             continue
         if anchor in reserved:
-            message = f"The page itself uses '{anchor}'. Choose a different anchor."
+            message = (
+                f"The page itself uses '{anchor}' (for a heading or section). "
+                "Choose a different anchor."
+            )
         elif anchor in seen:
             message = (
                 f"Another item on this page already uses the anchor '{anchor}'. "

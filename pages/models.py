@@ -66,9 +66,13 @@ class LinkableItemsMixin:
 
     linkable_items: tuple[tuple[str, str], ...] = ()
 
+    def get_reserved_anchors(self):
+        """Ids the page's template gives to other elements, such as headings."""
+        return set(RESERVED_ANCHORS)
+
     def clean(self):
         super().clean()
-        reserved = set(RESERVED_ANCHORS)
+        reserved = self.get_reserved_anchors()
         errors = {}
         for field_name, _text_key in self.linkable_items:
             stream_value = getattr(self, field_name)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -92,3 +93,10 @@ class PriorityPage(PageMetadataMixin, LinkableItemsMixin, Page):
 
     linkable_items = (("commitments", "text"),)
     summary_field = "summary"
+
+    def get_reserved_anchors(self):
+        # Headings in the body get ids from their text (templates/blocks/heading.html).
+        headings = {
+            slugify(block.value["text"]) for block in self.body if block.block_type == "heading"
+        }
+        return super().get_reserved_anchors() | headings

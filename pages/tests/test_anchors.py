@@ -99,7 +99,9 @@ def test_an_anchor_the_page_itself_uses_is_refused(seeded_site):
 
     stream_error = error.value.error_dict["ways"][0]
     message = stream_error.block_errors[0].block_errors["anchor"].messages[0]
-    assert message == "The page itself uses 'main-content'. Choose a different anchor."
+    assert message == (
+        "The page itself uses 'main-content' (for a heading or section). Choose a different anchor."
+    )
 
 
 @pytest.mark.django_db
