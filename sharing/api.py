@@ -37,6 +37,7 @@ class CheckedParametersMixin:
     """Refuse malformed query parameters with a 400 before any query runs."""
 
     renderer_classes = [JSONRenderer]  # no browsable HTML API: it would need inline script
+    id_noun = "an id"
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -54,7 +55,8 @@ class CheckedParametersMixin:
         if name == "offset" and is_whole_number(value) and int(value) > MAX_OFFSET:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         if name in ID_PARAMETERS and value != "root" and not is_page_id(value):
-            raise BadRequestError(f"{name} must be a page id (a positive whole number)")
+            noun = self.id_noun if name == "id" else "a page id"
+            raise BadRequestError(f"{name} must be {noun} (a positive whole number)")
         if name == "search_operator" and value not in SEARCH_OPERATORS:
             raise BadRequestError("search_operator must be 'and' or 'or'")
 
@@ -72,12 +74,13 @@ class CheckedParametersMixin:
 
 
 class PartnerPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
+    id_noun = "a page id"
     meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "last_published_at"]
 
 
 class PartnerImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
-    pass
+    id_noun = "an image id"
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -232,6 +232,14 @@ def test_bad_addresses_get_a_4xx_not_a_500(seeded_site, client, subtests):
 
 
 @pytest.mark.django_db
+@pytest.mark.django_db
+def test_an_image_id_is_named_as_such(seeded_site, client):
+    response = client.get("/api/v2/images/?id=abc")
+
+    assert response.json() == {"message": "id must be an image id (a positive whole number)"}
+
+
+@pytest.mark.django_db
 def test_find_by_path_redirects_to_the_priority(priority, client):
     response = client.get("/api/v2/pages/find/?html_path=/priorities/a-decent-home-for-everyone/")
 
