@@ -47,9 +47,24 @@ def chromium():
         browser.close()
 
 
+def _recreate_rows_made_by_migrations():
+    """A transactional test empties every table when it ends, taking the rows
+    Wagtail's migrations made (locale, root collection, root page) with it;
+    the next browser test needs them back before it can load the content."""
+    from wagtail.models import Collection, Locale, Page
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code="en-gb")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 @pytest.fixture
 def site_url(live_server, transactional_db):
     """The seeded site, served by a live server the browser can reach."""
+    _recreate_rows_made_by_migrations()
     with open(os.devnull, "w") as devnull:
         call_command("load_seed_content", stdout=devnull)
     return live_server.url
