@@ -8,6 +8,7 @@ import logging
 
 from django.db import DataError
 from rest_framework import status
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -37,6 +38,9 @@ class CheckedParametersMixin:
     """Refuse malformed query parameters with a 400 before any query runs."""
 
     renderer_classes = [JSONRenderer]  # no browsable HTML API: it would need inline script
+    # Read-only and anonymous: no session is read, so the API never sets a cookie.
+    authentication_classes = []
+    permission_classes = [AllowAny]
     id_noun = "an id"
 
     def initial(self, request, *args, **kwargs):
