@@ -6,13 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.views import search
+from sharing import urls as sharing_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Issue 3: site search and "Is this page useful?"
     path("search/", search, name="search"),
     path("feedback/", include("feedback.urls")),
+    # For partners: sitemap.xml, robots.txt, the JSON API and the feed of updates.
+    path("", include(sharing_urls)),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -1,9 +1,11 @@
 """StreamField blocks shared by every content page, and the linkable list item
 that commitments, ways of working and aims build on."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.text import slugify
 from wagtail import blocks
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -28,13 +30,45 @@ def anchor_block():
     )
 
 
-def fill_missing_anchors(stream_value, text_key):
-    """Give each item without an anchor one made from its text, unique within the list.
+def anchor_errors(stream_value, reserved=frozenset()):
+    """Errors for anchors an editor typed that another item on the page already uses.
+
+    Returns a StreamBlockValidationError pointing at each offending item, so the
+    admin shows the message beside that item's anchor field, or None.
+    """
+    seen = set()
+    errors = {}
+    for index, child in enumerate(stream_value):
+        anchor = child.value.get("anchor")
+        if not anchor:
+            continue
+        if anchor in reserved:
+            message = (
+                f"The page itself uses '{anchor}' (for a heading or section). "
+                "Choose a different anchor."
+            )
+        elif anchor in seen:
+            message = (
+                f"Another item on this page already uses the anchor '{anchor}'. "
+                "Choose a different one, or clear it to make one from the text."
+            )
+        else:
+            seen.add(anchor)
+            continue
+        errors[index] = StructBlockValidationError(
+            block_errors={"anchor": ValidationError(message)}
+        )
+    return StreamBlockValidationError(block_errors=errors) if errors else None
+
+
+def fill_missing_anchors(stream_value, text_key, reserved=frozenset()):
+    """Give each item without an anchor one made from its text, unique within the page.
 
     Anchors are written once and then kept, so rewording or reordering an item
     never changes the address partners link to.
     """
-    taken = {child.value.get("anchor") for child in stream_value if child.value.get("anchor")}
+    taken = set(reserved)
+    taken.update(child.value.get("anchor") for child in stream_value if child.value.get("anchor"))
     for child in stream_value:
         if child.value.get("anchor"):
             continue

@@ -1,8 +1,11 @@
+from html import unescape
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, capfirst, slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -13,6 +16,7 @@ from .blocks import (
     BodyBlock,
     ValueBlock,
     WayOfCelebratingDifferenceBlock,
+    anchor_errors,
     fill_missing_anchors,
 )
 from .navigation import LINK_FIELDS, all_private_paths, public_only, site_root, site_sections
@@ -20,33 +24,87 @@ from .navigation import LINK_FIELDS, all_private_paths, public_only, site_root, 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link"]
 
 
-class LinkableItemsMixin:
-    """Pages whose list items partners link to: anchors are filled in on save.
+# Ids the page templates use themselves, so no item's anchor may take them.
+RESERVED_ANCHORS = frozenset(
+    {
+        "main-content",
+        "commitments-heading",
+        "ways-introduction",
+        "aims-introduction",
+        "partners-heading",
+        "sections-heading",
+        "priorities-introduction",
+    }
+)
 
-    `linkable_items` names each StreamField and the key of the text an anchor
-    is made from.
+
+class PageMetadataMixin:
+    """What a page says about itself in search results and link previews.
+
+    The meta description is the editor's search description (promote tab),
+    else the start of the field named by `summary_field`.
     """
 
-    linkable_items: tuple[tuple[str, str], ...] = ()
+    summary_field = "introduction"
+    META_DESCRIPTION_LENGTH = 160
 
-    def clean(self):
-        super().clean()
-        for field_name, text_key in self.linkable_items:
-            fill_missing_anchors(getattr(self, field_name), text_key)
+    def get_meta_description(self):
+        if self.search_description:
+            return self.search_description
+        summary = unescape(strip_tags(str(getattr(self, self.summary_field, "") or "")))
+        return Truncator(capfirst(" ".join(summary.split()))).chars(self.META_DESCRIPTION_LENGTH)
+
+    def get_share_image(self):
+        """The image (and its alt text) shown when the page is shared, or None for the default."""
+        return None
 
 
-class CachedViewRestrictionsMixin:
-    """Answer Wagtail's privacy check on every page view from the private paths
-    the navigation already keeps, asking the database only for a page that sits
-    inside a private section (or is an alias, which takes its source's rules)."""
+class SitePage(PageMetadataMixin, Page):
+    """What every page of this site shares: its metadata, and a privacy check on
+    each view answered from the private paths the navigation already keeps."""
+
+    class Meta:
+        abstract = True
 
     def get_view_restrictions(self):
+        # Ask the database only for a page inside a private section, or an alias,
+        # which takes its source page's rules.
         if self.alias_of_id is None and not self.path.startswith(all_private_paths()):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
 
-class HomePage(CachedViewRestrictionsMixin, Page):
+class LinkableItemsMixin:
+    """Pages whose list items partners link to: anchors are checked and filled in on save.
+
+    `linkable_items` names each StreamField and the key of the text an anchor
+    is made from. Anchors are unique across the whole page.
+    """
+
+    linkable_items: tuple[tuple[str, str], ...] = ()
+
+    def get_reserved_anchors(self):
+        """Ids the page's template gives to other elements, such as headings."""
+        return set(RESERVED_ANCHORS)
+
+    def clean(self):
+        super().clean()
+        reserved = self.get_reserved_anchors()
+        errors = {}
+        for field_name, _text_key in self.linkable_items:
+            stream_value = getattr(self, field_name)
+            field_errors = anchor_errors(stream_value, reserved)
+            if field_errors:
+                errors[field_name] = field_errors
+            reserved.update(c.value.get("anchor") for c in stream_value if c.value.get("anchor"))
+        if errors:
+            raise ValidationError(errors)
+        for field_name, text_key in self.linkable_items:
+            fill_missing_anchors(getattr(self, field_name), text_key, reserved)
+            reserved.update(child.value["anchor"] for child in getattr(self, field_name))
+
+
+class HomePage(SitePage):
     introduction = models.TextField(
         help_text="Leads into the vision statement, for example how the vision came about."
     )
@@ -108,6 +166,8 @@ class HomePage(CachedViewRestrictionsMixin, Page):
     ]
     max_count = 1
 
+    summary_field = "vision"
+
     def clean(self):
         super().clean()
         if self.hero_image and not self.hero_image_is_decorative and not self.hero_alt_text:
@@ -120,6 +180,11 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         if self.hero_image_is_decorative or not self.hero_image:
             return ""
         return self.hero_image_alt_text or self.hero_image.description
+
+    def get_share_image(self):
+        if not self.hero_image:
+            return None
+        return self.hero_image, self.hero_alt_text
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -142,7 +207,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         return super().route(request, path_components)
 
 
-class ValuesPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
+class ValuesPage(LinkableItemsMixin, SitePage):
     introduction = RichTextField(features=PARAGRAPH_FEATURES)
     work_ethic = RichTextField(
         features=PARAGRAPH_FEATURES,
@@ -175,7 +240,7 @@ class ValuesPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
     linkable_items = (("values", "name"),)
 
 
-class InequalityPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
+class InequalityPage(LinkableItemsMixin, SitePage):
     introduction = RichTextField(features=PARAGRAPH_FEATURES)
     ways_introduction = models.CharField(
         "introduction to the list",
@@ -214,7 +279,7 @@ class InequalityPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
     linkable_items = (("ways", "text"),)
 
 
-class StandardPage(CachedViewRestrictionsMixin, Page):
+class StandardPage(SitePage):
     introduction = models.TextField(blank=True, help_text="A short summary shown first.")
     body = StreamField(BodyBlock(), blank=True)
 

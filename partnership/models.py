@@ -1,17 +1,93 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from pages.models import PARAGRAPH_FEATURES, CachedViewRestrictionsMixin, LinkableItemsMixin
+from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage
 
 from .blocks import AimBlock
 
+PARTNER_LOGO_SPEC = "max-240x120"
 
-class PartnershipPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
+
+class Partner(Orderable):
+    """An organisation in the Fairer Together partnership, shown on the partnership page.
+
+    Editors add partners under Snippets and drag them into the order they are shown.
+    """
+
+    name = models.CharField(max_length=120)
+    web_address = models.URLField(help_text="The partner's own website, for example its home page.")
+    description = models.TextField(
+        "short description",
+        max_length=300,
+        help_text="One or two sentences on who the partner is and what it brings.",
+    )
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt_text = models.CharField(
+        "logo alt text",
+        max_length=255,
+        blank=True,
+        help_text="Leave blank to use the image's own description.",
+    )
+    logo_is_decorative = models.BooleanField(
+        "logo is decorative",
+        default=False,
+        help_text="Tick if the logo only repeats the partner's name, which is shown beside it.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("web_address"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("logo_alt_text"), FieldPanel("logo_is_decorative")],
+            heading="Logo",
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Fairer Together partner"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.logo and not self.logo_is_decorative and not self.logo_alt:
+            raise ValidationError({"logo_alt_text": "Describe the logo, or mark it as decorative."})
+
+    @property
+    def logo_alt(self):
+        if self.logo_is_decorative or not self.logo:
+            return ""
+        return self.logo_alt_text or self.logo.description
+
+    def get_structured_data(self, root_url):
+        data = {
+            "@type": "Organization",
+            "name": self.name,
+            "url": self.web_address,
+            "description": self.description,
+        }
+        if self.logo:
+            data["logo"] = root_url + self.logo.get_rendition(PARTNER_LOGO_SPEC).url
+        return data
+
+
+class PartnershipPage(LinkableItemsMixin, SitePage):
     challenges = RichTextField(
         "challenges residents face",
         features=PARAGRAPH_FEATURES,
@@ -74,6 +150,9 @@ class PartnershipPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
     max_count = 1
 
     linkable_items = (("aims", "text"),)
+    # The logo is wide (5:2): cropped to a 1200×630 preview it would lose its
+    # words, so shares of this page use the site's default image.
+    summary_field = "challenges"
 
     def clean(self):
         super().clean()
@@ -85,3 +164,14 @@ class PartnershipPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
         if not self.logo:
             return ""
         return self.logo_alt_text or self.logo.description
+
+    @cached_property
+    def partners(self):
+        """Every partner in the editors' order, logos with their renditions in one query."""
+        logos = get_image_model().objects.prefetch_renditions(PARTNER_LOGO_SPEC)
+        return list(Partner.objects.prefetch_related(Prefetch("logo", queryset=logos)))
+
+    def get_structured_data(self, request):
+        """Each partner as an Organization, for the page's JSON-LD."""
+        _site_id, root_url, _path = self.get_url_parts(request)
+        return [partner.get_structured_data(root_url) for partner in self.partners]

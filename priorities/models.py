@@ -1,18 +1,21 @@
 from django.db import models
+from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
 from pages.icons import ICON_CHOICES
-from pages.models import PARAGRAPH_FEATURES, CachedViewRestrictionsMixin, LinkableItemsMixin
+from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage
 from pages.navigation import public_only
 
 from .blocks import CommitmentBlock
+from .serializers import CommitmentsField, IconField
 
 
-class PrioritiesIndexPage(CachedViewRestrictionsMixin, Page):
+class PrioritiesIndexPage(SitePage):
     introduction = models.TextField(help_text="Leads into the list of priorities.")
     fairness_statement = RichTextField(
         "statement on delivering fairness",
@@ -43,7 +46,7 @@ class PrioritiesIndexPage(CachedViewRestrictionsMixin, Page):
         return context
 
 
-class PriorityPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
+class PriorityPage(LinkableItemsMixin, SitePage):
     icon = models.CharField(max_length=30, choices=ICON_CHOICES)
     icon_label = models.CharField(
         "icon text alternative",
@@ -86,7 +89,22 @@ class PriorityPage(CachedViewRestrictionsMixin, LinkableItemsMixin, Page):
         FieldPanel("body"),
     ]
 
+    # What partners reuse through /api/v2/pages/?type=priorities.PriorityPage
+    api_fields = [
+        APIField("summary"),
+        APIField("icon", serializer=IconField()),
+        APIField("commitments", serializer=CommitmentsField()),
+    ]
+
     parent_page_types = ["priorities.PrioritiesIndexPage"]
     subpage_types = []
 
     linkable_items = (("commitments", "text"),)
+    summary_field = "summary"
+
+    def get_reserved_anchors(self):
+        # Headings in the body get ids from their text (templates/blocks/heading.html).
+        headings = {
+            slugify(block.value["text"]) for block in self.body if block.block_type == "heading"
+        }
+        return super().get_reserved_anchors() | headings

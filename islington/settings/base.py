@@ -231,3 +231,25 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.AltTextImageForm"
 # Renaming a slug or moving a page leaves a permanent redirect from the old address.
 WAGTAILREDIRECTS_AUTO_CREATE = True
 # --- End of editorial block ---
+
+# Sharing and reuse by partners (issue 5): the sitemap, the read-only JSON API
+# at /api/v2/ with CORS on /api/ only, and the Fairer Together partners.
+INSTALLED_APPS += [
+    "sharing",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
+    "corsheaders",
+]
+# CORS headers must be added before CommonMiddleware can answer (for example with a redirect).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_SEARCH_ENABLED = True

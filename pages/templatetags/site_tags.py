@@ -1,6 +1,4 @@
 from django import template
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from wagtail.models import Page
 
 from pages.icons import render_icon
@@ -12,20 +10,6 @@ register = template.Library()
 @register.simple_tag
 def icon(name, label="", css_class="icon"):
     return render_icon(name, label, css_class)
-
-
-# The fields that open each page type, in order of preference.
-DESCRIPTION_FIELDS = ("search_description", "summary", "introduction", "challenges")
-
-
-@register.simple_tag
-def meta_description(page):
-    """The editor's search description, else the page's own opening words."""
-    for field_name in DESCRIPTION_FIELDS:
-        text = strip_tags(str(getattr(page, field_name, "") or "")).strip()
-        if text:
-            return Truncator(" ".join(text.split())).chars(160)
-    return ""
 
 
 @register.inclusion_tag("components/navigation.html", takes_context=True)

@@ -1,6 +1,7 @@
 """Partners link to /priorities/<slug>/#<anchor>: anchors outlive rewording and reordering."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from priorities.models import PriorityPage
@@ -50,3 +51,13 @@ def test_a_new_commitment_gets_an_anchor_from_its_text_and_never_a_duplicate(pri
     priority.full_clean()
 
     assert anchors(priority)[-2:] == ["building-new-council-homes-2", "fixing-repairs-faster"]
+
+
+@pytest.mark.django_db
+def test_a_commitment_cannot_take_the_id_of_a_heading_on_the_page(priority):
+    priority.body = [("heading", {"text": "Preventing homelessness", "level": "h2"})]
+
+    with pytest.raises(ValidationError) as error:
+        priority.full_clean()
+
+    assert "commitments" in error.value.error_dict

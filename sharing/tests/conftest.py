@@ -1,0 +1,2 @@
+# The seeded About us tree, shared with the project-wide tests.
+from tests.conftest import seeded_site  # noqa: F401
