@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from pages.models import SiteSettings
+from pages.navigation import ancestors_for_breadcrumbs
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
 DEFAULT_SHARE_IMAGE = "images/share-default.png"
@@ -63,7 +64,7 @@ def page_structured_data(page, request, site_settings, canonical_url, descriptio
     """The council, the page and its breadcrumb trail, as one JSON-LD graph."""
     root_url = site_root_url(page, request)
     organisation = organisation_data(site_settings, root_url)
-    trail = list(page.get_ancestors().filter(depth__gt=1).live().specific(defer=True)) + [page]
+    trail = [*ancestors_for_breadcrumbs(page, request), page]
     breadcrumbs = {
         "@type": "BreadcrumbList",
         "@id": f"{canonical_url}#breadcrumb",

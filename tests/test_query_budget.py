@@ -54,7 +54,10 @@ def add_priorities(count):
 def grow_stream(pages, field, block_type, value):
     def grow(count):
         page = pages.get()
-        getattr(page, field).extend([(block_type, value(number)) for number in range(count)])
+        items = getattr(page, field)
+        # Numbered on from what is there: anchors must stay unique on the page.
+        start = len(items)
+        items.extend([(block_type, value(number)) for number in range(start, start + count)])
         page.save_revision().publish()
 
     return grow
