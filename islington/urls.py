@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("operations.urls")),  # /healthz and /readyz (issue 7)
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

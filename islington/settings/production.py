@@ -1,5 +1,7 @@
 """Production: everything secret or machine-specific comes from the environment."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -29,3 +31,11 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # single container shows the whole site; a CDN or object store takes over in
 # larger deployments.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+
+# --- Hardening for the public internet (issue 7) ---------------------------------
+# HSTS for two years, on every subdomain. `preload` on a subdomain such as
+# about.islington.gov.uk only signals consent; submitting to the browsers'
+# preload list is done for the whole islington.gov.uk domain, by its owners.
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(2 * 365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
