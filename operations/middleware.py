@@ -1,4 +1,4 @@
-"""Middleware for running in public: response headers, and a calm answer when the database is down."""
+"""Middleware for the public internet: response headers, and a calm 503 without the database."""
 
 import logging
 import sys
