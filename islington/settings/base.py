@@ -243,6 +243,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
+# No editor avatars from gravatar.com: it would learn who edits the site, and the
+# admin's policy allows images from this site only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # With the database down, the 503 page asks browsers and crawlers to come back after this.
 DATABASE_OUTAGE_RETRY_AFTER = 120
 # --- End of hardening (issue 7) ---------------------------------------------------
