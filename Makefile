@@ -20,7 +20,7 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=islington.settings.production \
 	DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-false}" \
 	DJANGO_SECURE_COOKIES="$${DJANGO_SECURE_COOKIES:-false}"
 
-.PHONY: help run test serve lint format superuser seed clean
+.PHONY: help run test serve lint format superuser seed clean loadtest
 
 help:
 	@echo "make run        install, migrate, load the content and serve on http://127.0.0.1:$(PORT)"
@@ -28,6 +28,7 @@ help:
 	@echo "make superuser  create an admin login for http://127.0.0.1:$(PORT)/admin/"
 	@echo "make serve      the production settings under gunicorn, for a local trial"
 	@echo "make lint       ruff and djhtml checks"
+	@echo "make loadtest   drive the production server with wrk; report errors and p99 latency"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -77,3 +78,10 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .tmp
+
+# Load test (issue 7): the production server on loopback under wrk, for a bounded time.
+# LOADTEST_DURATION (s, default 60), LOADTEST_CONNECTIONS (32), LOADTEST_PORT (8089),
+# LOADTEST_WORKERS (gunicorn, 4); DATABASE_URL and REDIS_URL as for `make serve`.
+loadtest: $(STAMP)
+	@mkdir -p .tmp
+	$(SERVE_ENV) loadtest/run.sh
