@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from operations.backup import backed_up_models, serialize
+from tests.wagtail_roots import recreate_wagtail_roots
 
 
 def png_bytes():
@@ -38,6 +39,7 @@ def media_root(settings, tmp_path):
 def test_a_backup_restores_every_page_revision_image_and_document(
     transactional_db, media_root, tmp_path, django_user_model
 ):
+    recreate_wagtail_roots()
     with open("/dev/null", "w") as devnull:
         call_command("load_seed_content", stdout=devnull)
     editor = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
