@@ -54,9 +54,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    # Wagtail's search index on PostgreSQL uses its full-text fields; without this app
-    # `migrate` (and so every start with DATABASE_URL=postgres://...) fails its checks.
-    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [
