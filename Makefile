@@ -81,7 +81,8 @@ clean:
 
 # Load test (issue 7): the production server on loopback under wrk, for a bounded time.
 # LOADTEST_DURATION (s, default 60), LOADTEST_CONNECTIONS (32), LOADTEST_PORT (8089),
-# LOADTEST_WORKERS (gunicorn, 4); DATABASE_URL and REDIS_URL as for `make serve`.
+# LOADTEST_WORKERS (gunicorn, 2) x LOADTEST_GUNICORN_THREADS (4); DATABASE_URL and
+# REDIS_URL as for `make serve`.
 loadtest: $(STAMP)
 	@mkdir -p .tmp
 	$(SERVE_ENV) loadtest/run.sh

@@ -9,7 +9,8 @@ DURATION=${LOADTEST_DURATION:-60}
 CONNECTIONS=${LOADTEST_CONNECTIONS:-32}
 THREADS=${LOADTEST_THREADS:-2}
 PORT=${LOADTEST_PORT:-8089}
-WORKERS=${LOADTEST_WORKERS:-4}
+WORKERS=${LOADTEST_WORKERS:-2}
+THREADS_PER_WORKER=${LOADTEST_GUNICORN_THREADS:-4}
 PY=.venv/bin/python
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -21,7 +22,9 @@ $PY manage.py collectstatic --noinput --verbosity 0
 $PY manage.py migrate --noinput --verbosity 0
 $PY manage.py load_seed_content >/dev/null
 
+# As production runs it: threaded workers, which keep connections alive.
 .venv/bin/gunicorn islington.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
+    --worker-class gthread --threads "$THREADS_PER_WORKER" --keep-alive 5 \
     --error-logfile .tmp/loadtest-gunicorn.log --log-level warning &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
@@ -32,7 +35,7 @@ for _ in $(seq 1 50); do
 done
 curl -fsS "http://127.0.0.1:$PORT/readyz"; echo
 
-echo "wrk: ${DURATION}s, ${CONNECTIONS} connections, ${THREADS} threads, gunicorn with ${WORKERS} workers"
+echo "wrk: ${DURATION}s, ${CONNECTIONS} connections, ${THREADS} threads, gunicorn with ${WORKERS} workers x ${THREADS_PER_WORKER} threads"
 RESULT=$(mktemp)
 LOADTEST_RESULT=$RESULT wrk --threads "$THREADS" --connections "$CONNECTIONS" \
     --duration "${DURATION}s" --timeout 10s --latency \
