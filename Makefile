@@ -20,7 +20,7 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=islington.settings.production \
 	DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-false}" \
 	DJANGO_SECURE_COOKIES="$${DJANGO_SECURE_COOKIES:-false}"
 
-.PHONY: help run test serve lint format superuser seed clean audit users scheduler
+.PHONY: help run test serve lint format superuser seed clean audit users scheduler loadtest bench
 
 help:
 	@echo "make run        install, migrate, load the content and serve on http://127.0.0.1:$(PORT)"
@@ -33,6 +33,8 @@ help:
 
 	@echo "make users      create the demo logins 'editor' and 'approver'"
 	@echo "make scheduler  publish and unpublish scheduled pages every minute"
+
+	@echo "make loadtest   drive the production server with wrk; report errors and p99 latency"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -70,7 +72,7 @@ serve: $(STAMP)
 	@echo "Serving the production settings on http://127.0.0.1:$(PORT)/"
 	$(SERVE_ENV) $(VENV)/bin/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:$(PORT) islington.wsgi
 
-# Issue 3: Lighthouse 12 from npm (installed into .tmp/audit), not part of CI.
+# Audit: Lighthouse 12 from npm (installed into .tmp/audit), not part of CI.
 AUDIT_PORT ?= 8390
 audit: $(STAMP)
 	$(SERVE_ENV) AUDIT_PORT=$(AUDIT_PORT) CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) scripts/audit.py
@@ -88,16 +90,16 @@ format: $(STAMP)
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .tmp
 
-# --- Load test (issue 6): the production settings under gunicorn against a
+# Benchmark: the production settings under gunicorn against a
 # minimal Django app returning the same bytes. Uses PostgreSQL database
-# islington_issue6 and Redis database 6 by default (BENCH_DATABASE_URL,
+# islington_bench and Redis database 6 by default (BENCH_DATABASE_URL,
 # BENCH_REDIS_URL, BENCH_SITE_PORT, BENCH_CEILING_PORT, BENCH_DURATION).
-.PHONY: bench
+
 bench: $(STAMP)
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/run.py
 
-# --- Editorial (issue 4): demo logins and the scheduler loop ---
+# Editorial: demo logins and the scheduler loop.
 # Passwords come from DEMO_EDITOR_PASSWORD / DEMO_APPROVER_PASSWORD, or are printed.
 users: $(STAMP)
 	$(PY) manage.py migrate --noinput
@@ -106,3 +108,11 @@ users: $(STAMP)
 # The same loop the Docker `scheduler` process runs: go-live and expiry dates take effect.
 scheduler: $(STAMP)
 	sh -c 'while true; do $(PY) manage.py publish_scheduled; sleep 60; done'
+
+# Load test: the production server on loopback under wrk, for a bounded time.
+# LOADTEST_DURATION (s, default 60), LOADTEST_CONNECTIONS (32), LOADTEST_PORT (8089),
+# LOADTEST_WORKERS (gunicorn, 2) x LOADTEST_GUNICORN_THREADS (4); DATABASE_URL and
+# REDIS_URL as for `make serve`.
+loadtest: $(STAMP)
+	@mkdir -p .tmp
+	$(SERVE_ENV) loadtest/run.sh

@@ -32,7 +32,7 @@ PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 
 DATABASE_URL = os.environ.get(
-    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/islington_issue6"
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/islington_bench"
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 SITE_PORT = int(os.environ.get("BENCH_SITE_PORT", "8601"))

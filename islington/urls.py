@@ -15,6 +15,7 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     # For partners: sitemap.xml, robots.txt, the JSON API and the feed of updates.
     path("", include(sharing_urls)),
+    path("", include("operations.urls")),  # /healthz and /readyz
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

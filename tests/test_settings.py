@@ -59,7 +59,7 @@ def test_database_and_cache_come_from_the_environment():
 
     assert result.returncode == 0, result.stderr
     assert "django.db.backends.postgresql" in result.stdout
-    assert "django.core.cache.backends.redis.RedisCache" in result.stdout
+    assert "operations.cache.FailOpenRedisCache" in result.stdout
 
 
 def test_development_defaults_to_sqlite_in_the_project():

@@ -1,6 +1,6 @@
 """Two app servers share PostgreSQL and Redis: a change through one shows on the other at once.
 
-Needs the local PostgreSQL and Redis (database `islington_issue6_multi`, Redis
+Needs the local PostgreSQL and Redis (database `islington_multi_server`, Redis
 database 6, ports 8611 and 8612). Skipped when they are unreachable, except in
 CI (CI=true), where a skip would hide a broken setup.
 """
@@ -21,7 +21,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 SERVER = os.environ.get("MULTI_SERVER_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-DATABASE = "islington_issue6_multi"
+DATABASE = "islington_multi_server"
 REDIS_URL = os.environ.get("MULTI_SERVER_REDIS_URL", "redis://127.0.0.1:6379/6")
 PORTS = (8611, 8612)
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")

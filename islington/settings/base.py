@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -29,13 +30,22 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
+    # This project's apps: one per content domain, then site-wide concerns.
     "pages",
     "priorities",
     "partnership",
     "images",
-    "feedback",  # issue 3: "Is this page useful?"
+    "feedback",
+    "editorial",
+    "sharing",
+    "pagecache",
+    "operations",
+    # Wagtail
+    "wagtail.api.v2",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -47,24 +57,49 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Third parties
+    "axes",
+    "corsheaders",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "rest_framework",
+    # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "django.contrib.staticfiles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response, cached pages and static files included.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "operations.middleware.PermissionsPolicyMiddleware",
+    "operations.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A hit is answered here without a session, a user or the database, so cached
+    # pages are still served while the database is down...
+    "pagecache.middleware.PageCacheMiddleware",
+    # ...and every other request then gets a friendly 503 page.
+    "operations.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # CORS headers (on /api/ only) must be added before CommonMiddleware can answer.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Marks request.user as verified by a one-time code, then sends admin users
+    # who must set up two-factor sign-in to do so.
+    "django_otp.middleware.OTPMiddleware",
+    "editorial.middleware.AdminTwoFactorMiddleware",
+    # Last, as django-axes requires: turns a sign-in lock-out into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "islington.urls"
@@ -95,8 +130,8 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Issue 3: on PostgreSQL, Wagtail's database search backend uses full-text search,
-# whose fields and indexes need django.contrib.postgres (Django's check postgres.E005).
+# On PostgreSQL, Wagtail's database search backend uses full-text search, whose
+# fields and indexes need django.contrib.postgres (Django's check postgres.E005).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 
@@ -106,7 +141,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Treats Redis errors as cache misses: the site keeps serving without Redis.
+            "BACKEND": "operations.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "islington",
         }
@@ -164,14 +200,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# --- Full-page cache and CDN (issue 6) --------------------------------------
-# Anonymous visitors' pages are served from the default cache (Redis when
-# REDIS_URL is set) until anything shown on them changes; see pagecache/.
-INSTALLED_APPS += ["pagecache", "wagtail.contrib.frontend_cache"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "pagecache.middleware.PageCacheMiddleware",
-)
+# Full-page cache: anonymous visitors' pages are served from the default cache
+# (Redis when REDIS_URL is set) until anything shown on them changes; see pagecache/.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds, at most
 PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "60"))
 PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))
@@ -196,20 +226,7 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
 
-# --- Editorial: roles, workflow, content reviews and admin sign-in security (issue 4) ---
-INSTALLED_APPS += [  # noqa: F405
-    "editorial",
-    "axes",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-]
-MIDDLEWARE += [  # noqa: F405
-    # After AuthenticationMiddleware: marks request.user as verified by a one-time code.
-    "django_otp.middleware.OTPMiddleware",
-    "editorial.middleware.AdminTwoFactorMiddleware",
-    # Last, as django-axes requires: turns a lock-out into the friendly lock-out page.
-    "axes.middleware.AxesMiddleware",
-]
+# Admin sign-in: throttled by django-axes, with optional (or required) two-factor codes.
 AUTHENTICATION_BACKENDS = [
     "editorial.backends.SignInThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -230,26 +247,91 @@ OTP_TOTP_ISSUER = "Islington Council About us"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.AltTextImageForm"
 # Renaming a slug or moving a page leaves a permanent redirect from the old address.
 WAGTAILREDIRECTS_AUTO_CREATE = True
-# --- End of editorial block ---
 
-# Sharing and reuse by partners (issue 5): the sitemap, the read-only JSON API
-# at /api/v2/ with CORS on /api/ only, and the Fairer Together partners.
-INSTALLED_APPS += [
-    "sharing",
-    "wagtail.contrib.sitemaps",
-    "django.contrib.sitemaps",
-    "wagtail.api.v2",
-    "rest_framework",
-    "corsheaders",
-]
-# CORS headers must be added before CommonMiddleware can answer (for example with a redirect).
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
-    "corsheaders.middleware.CorsMiddleware",
-)
+# For partners: the read-only JSON API at /api/v2/, readable from any origin.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = True
+
+# Hardening for the public internet.
+# Content-Security-Policy (Django's built-in support). Public pages load scripts,
+# styles, images and fonts from this site only, with no inline code at all; data
+# blocks such as <script type="application/ld+json"> are not executed, so they
+# need no exception. Other origins (an embed provider, an API client) are added
+# to the directive that needs them.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.NONE],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# The Wagtail admin's scripts and templates use inline code, blob: and data: URLs,
+# and frame their own preview; only responses under this prefix get the looser policy.
+ADMIN_CSP_PATH_PREFIX = "/admin/"
+ADMIN_SECURE_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "font-src": [CSP.SELF, "data:"],
+    "frame-src": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Features no page of this site uses; an empty allow-list denies them to every origin.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# Cookies only exist for editors signed in to the admin. JavaScript never reads
+# them (the admin takes its CSRF token from the page).
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Uploads: sizes and types an editor may upload. SVG is refused: it can carry script.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # about 8000 x 5000; larger is a decompression bomb
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents go through Wagtail's serve view, which adds `Content-Security-Policy:
+# default-src 'none'`, nosniff and a Content-Disposition, rather than straight from MEDIA_URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+
+# No editor avatars from gravatar.com: it would learn who edits the site, and the
+# admin's policy allows images from this site only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# With the database down, the 503 page asks browsers and crawlers to come back after this.
+DATABASE_OUTAGE_RETRY_AFTER = 120

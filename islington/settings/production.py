@@ -32,7 +32,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # larger deployments.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 
-# --- Several app servers (issue 6) ------------------------------------------
+# Several app servers share the database, the cache and the media.
 # Keep database connections open between requests (checked before reuse), so a
 # request does not pay for a new connection; DATABASE_CONN_MAX_AGE=0 turns it off.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
@@ -55,3 +55,11 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
     SERVE_MEDIA = False
+
+# Hardening for the public internet.
+# HSTS for two years, on every subdomain. `preload` on a subdomain such as
+# about.islington.gov.uk only signals consent; submitting to the browsers'
+# preload list is done for the whole islington.gov.uk domain, by its owners.
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(2 * 365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)

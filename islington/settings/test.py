@@ -12,5 +12,5 @@ MEDIA_ROOT = BASE_DIR / ".tmp" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 # Image renditions are made at publish time in production; only the tests that
-# check this turn it on, as encoding AVIF takes seconds (issue 6).
+# check this turn it on, as encoding AVIF takes seconds.
 PAGE_CACHE_WARM_RENDITIONS = False

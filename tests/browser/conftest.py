@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.wagtail_roots import recreate_wagtail_roots
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -47,27 +49,10 @@ def chromium():
         browser.close()
 
 
-def _restore_what_migrations_made():
-    """The live server needs committed data, so each browser test ends by flushing the
-    database; that also removes the rows Wagtail's migrations made, which seeding needs."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    if not Locale.objects.exists():
-        Locale.objects.create(
-            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        )
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.exists():
-        Page.add_root(instance=Page(title="Root", slug="root"))
-
-
 @pytest.fixture
 def site_url(live_server, transactional_db):
     """The seeded site, served by a live server the browser can reach."""
-    _restore_what_migrations_made()
+    recreate_wagtail_roots()
     with open(os.devnull, "w") as devnull:
         call_command("load_seed_content", stdout=devnull)
     return live_server.url

@@ -1,0 +1,105 @@
+"""Every response tells browsers to be strict, and visitors get no cookies."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from wagtail.models import Page
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+def directives(header):
+    """A CSP header as {directive: [values]}."""
+    policy = {}
+    for part in header.split(";"):
+        name, *values = part.split()
+        policy[name] = values
+    return policy
+
+
+@pytest.fixture
+def public_urls(seeded_site):
+    return [page.url for page in Page.objects.live().public().filter(depth__gt=1).specific()]
+
+
+def test_public_pages_forbid_inline_code_framing_and_plugins(client, public_urls):
+    for url in public_urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        policy = directives(response.headers["Content-Security-Policy"])
+
+        assert policy["script-src"] == ["'self'"], url
+        assert policy["style-src"] == ["'self'"], url
+        assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
+        assert policy["frame-ancestors"] == ["'none'"]
+        assert policy["object-src"] == ["'none'"]
+        assert policy["base-uri"] == ["'self'"]
+        assert policy["form-action"] == ["'self'"]
+        assert policy["default-src"] == ["'self'"]
+
+
+def test_public_pages_send_the_other_security_headers(client, seeded_site):
+    response = client.get("/")
+
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    permissions = response.headers["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"):
+        assert f"{feature}=()" in permissions
+
+
+def test_anonymous_visitors_get_no_cookies(client, public_urls):
+    for url in [*public_urls, "/no-such-page/", "/healthz", "/?page=2"]:
+        response = client.get(url)
+        assert response.cookies == {}, f"{url} set {list(response.cookies)}"
+        assert "Set-Cookie" not in response.headers, url
+    assert client.cookies == {}
+
+
+def test_the_admin_gets_its_own_policy_and_strict_cookies(client, seeded_site):
+    response = client.get("/admin/login/")
+
+    policy = directives(response.headers["Content-Security-Policy"])
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    csrf_cookie = response.cookies["csrftoken"]
+    assert csrf_cookie["httponly"] is True
+    assert csrf_cookie["samesite"] == "Lax"
+
+
+def test_an_editor_signing_in_gets_an_httponly_samesite_session(client, admin_user):
+    response = client.post("/admin/login/", {"username": "admin", "password": "password"})
+
+    assert response.status_code == 302
+    session_cookie = response.cookies["sessionid"]
+    assert session_cookie["httponly"] is True
+    assert session_cookie["samesite"] == "Lax"
+
+
+def test_production_sends_hsts_and_secure_cookies():
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    environment["DJANGO_SECRET_KEY"] = "a-long-random-value-for-this-test-only"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import islington.settings.production as s; print(s.SECURE_HSTS_SECONDS, "
+            "s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+            "s.SESSION_COOKIE_HTTPONLY, s.CSRF_COOKIE_HTTPONLY)",
+        ],
+        cwd=PROJECT_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    hsts_seconds, *flags = result.stdout.split()
+    assert int(hsts_seconds) >= 365 * 24 * 3600
+    assert flags == ["True"] * 5

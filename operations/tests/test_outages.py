@@ -1,0 +1,119 @@
+"""When the database or Redis fails, residents get a calm answer and the site keeps what it can."""
+
+import logging
+import time
+from unittest import mock
+
+import pytest
+from django.core.cache import caches
+from django.db import InterfaceError, OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.test import Client, override_settings
+from wagtail.models import Page
+
+# Nothing listens here: a port in this project's range, kept closed on purpose.
+CLOSED_REDIS_URL = "redis://127.0.0.1:8799/7"
+FAIL_OPEN_REDIS_DOWN = {
+    "default": {"BACKEND": "operations.cache.FailOpenRedisCache", "LOCATION": CLOSED_REDIS_URL}
+}
+
+
+def database_down(error=OperationalError):
+    """Every new cursor fails, as when the database server is unreachable."""
+    return mock.patch.object(BaseDatabaseWrapper, "cursor", side_effect=error("connection refused"))
+
+
+@pytest.fixture
+def visitor():
+    # A real browser gets a page, never a traceback: let exceptions become responses.
+    return Client(raise_request_exception=False)
+
+
+def test_healthz_answers_without_the_database(visitor):
+    with database_down():
+        response = visitor.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_readyz_is_ok_when_database_and_cache_answer(visitor, db):
+    response = visitor.get("/readyz")
+
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok"}
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_readyz_is_503_without_the_database(visitor, db):
+    with database_down():
+        response = visitor.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == "unavailable"
+
+
+@pytest.mark.parametrize("error", [OperationalError, InterfaceError])
+@pytest.mark.parametrize("path", ["/", "/priorities/", "/no-such-page/", "/admin/login/"])
+def test_with_the_database_down_visitors_get_a_friendly_503(visitor, seeded_site, path, error):
+    with database_down(error):
+        response = visitor.get(path)
+
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "120"
+    assert "no-store" in response.headers["Cache-Control"]
+    html = response.content.decode()
+    assert "Sorry, the service is unavailable" in html
+    assert "Please try again in a few minutes." in html
+    assert "Traceback" not in html
+
+
+def test_other_server_errors_are_not_disguised_as_outages(visitor, seeded_site):
+    with mock.patch.object(Page, "serve", side_effect=RuntimeError("a bug")):
+        response = visitor.get("/")
+
+    assert response.status_code == 500
+    assert "Retry-After" not in response.headers
+    assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+@override_settings(CACHES=FAIL_OPEN_REDIS_DOWN)
+def test_with_redis_down_pages_are_served_from_the_database(visitor, seeded_site, caplog):
+    caches.close_all()
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="operations.cache"):
+        for path in ("/", "/priorities/", "/values/"):
+            response = visitor.get(path)
+            assert response.status_code == 200, path
+    assert time.monotonic() - started < 10
+    assert "Redis cache unavailable" in caplog.text
+
+
+@override_settings(CACHES=FAIL_OPEN_REDIS_DOWN)
+def test_with_redis_down_the_cache_behaves_as_a_miss(caplog):
+    cache = caches["default"]
+    cache.retry_after = 0  # try Redis on every call, to exercise each operation
+
+    with caplog.at_level(logging.WARNING, logger="operations.cache"):
+        assert cache.set("key", "value") is None
+        assert cache.get("key") is None
+        assert cache.get("key", "fallback") == "fallback"
+        assert cache.add("key", "value") is False
+        assert cache.get_many(["key", "other"]) == {}
+        assert cache.has_key("key") is False
+        assert cache.incr("counter") == 1
+        assert cache.delete("key") is False
+        assert cache.set_many({"a": 1}) == ["a"]
+        assert cache.get_or_set("key", "computed") == "computed"
+        assert cache.is_reachable() is False
+    assert "Redis cache unavailable" in caplog.text
+
+
+@override_settings(CACHES=FAIL_OPEN_REDIS_DOWN)
+def test_readyz_is_503_without_redis(visitor, db):
+    caches.close_all()
+    response = visitor.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "cache": "unavailable"}

@@ -1,0 +1,46 @@
+"""Health checks for the load balancer and the monitoring."""
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """The process is alive and answering. Touches neither the database nor the cache."""
+    return JsonResponse({"status": "ok"})
+
+
+def database_is_reachable():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False
+
+
+def cache_is_reachable():
+    if hasattr(cache, "is_reachable"):  # FailOpenRedisCache hides errors, so ask it directly
+        return cache.is_reachable()
+    # Caches local to the process are always there; check one round trip anyway.
+    cache.set("readyz-probe", "ok", 10)
+    return cache.get("readyz-probe") == "ok"
+
+
+@never_cache
+@require_safe
+def readyz(request):
+    """Ready for traffic: the database and the cache both answer; 503 otherwise."""
+    checks = {
+        "database": "ok" if database_is_reachable() else "unavailable",
+        "cache": "ok" if cache_is_reachable() else "unavailable",
+    }
+    ready = all(state == "ok" for state in checks.values())
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", "checks": checks},
+        status=200 if ready else 503,
+    )

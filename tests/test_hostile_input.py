@@ -1,0 +1,85 @@
+"""No request a stranger can send makes the site fail, or changes what it stores.
+
+The barrage is tests/hostile_input.py: add an entry to ENDPOINTS to cover a new way in.
+"""
+
+from urllib.parse import unquote_to_bytes, urlencode
+
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.test import Client, TestCase
+from hypothesis import HealthCheck, given, settings
+from wagtail.documents import get_document_model
+
+from tests.hostile_input import ENDPOINTS, stored_content
+
+# Bounded, so the whole barrage takes well under a minute; derandomised, so CI is repeatable.
+BARRAGE = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+def as_wsgi(text):
+    return text.encode("utf-8", "surrogatepass").decode("iso-8859-1")
+
+
+class HostileInputTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        with open("/dev/null", "w") as devnull:
+            call_command("load_seed_content", stdout=devnull)
+        get_document_model().objects.create(
+            title="Annual report",
+            file=ContentFile(b"%PDF-1.4 annual report", name="annual-report.pdf"),
+        )
+
+    def setUp(self):
+        # No session; CSRF checks off, so that hostile form data reaches the views themselves.
+        self.stranger = Client()
+
+    def send(self, method, target, data, host):
+        """Send the request as a WSGI server passes it on: the path percent-decoded to
+        bytes, every value as the bytes the client sent (UTF-8 here) read as latin-1."""
+        path, _, query = target.partition("?")
+        body = urlencode(data, doseq=True) if data is not None else ""
+        return self.stranger.generic(
+            method,
+            "/",
+            data=body,
+            content_type="application/x-www-form-urlencoded",
+            PATH_INFO=unquote_to_bytes(path).decode("iso-8859-1"),
+            QUERY_STRING=as_wsgi(query),
+            HTTP_HOST=as_wsgi(host),
+        )
+
+    def test_every_endpoint_answers_hostile_requests_without_a_server_error(self):
+        # The first visit creates the site settings with their defaults; that is expected.
+        self.stranger.get("/")
+        before = stored_content()
+
+        for endpoint in ENDPOINTS:
+            with self.subTest(endpoint=str(endpoint)):
+
+                @BARRAGE
+                @given(request=endpoint.requests())
+                def barrage(request):
+                    method, path, data, host = request
+                    response = self.send(method, path, data, host)
+                    assert 200 <= response.status_code < 500, (
+                        f"{method} {path!r} (Host {host!r}) answered {response.status_code}"
+                    )
+
+                barrage()
+
+        self.assertEqual(stored_content(), before, "the barrage changed what is stored")
+
+    def test_the_real_document_is_still_served_after_all_that(self):
+        document = get_document_model().objects.get()
+        response = self.stranger.get(document.url)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(b"".join(response.streaming_content), b"%PDF-1.4 annual report")
