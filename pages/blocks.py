@@ -61,6 +61,15 @@ def anchor_errors(stream_value, reserved=frozenset()):
     return StreamBlockValidationError(block_errors=errors) if errors else None
 
 
+def anchor_from_text(text, max_length=ANCHOR_MAX_LENGTH):
+    """A readable anchor from an item's text, cut at a word boundary when long:
+    'Preventing homelessness' gives 'preventing-homelessness'."""
+    anchor = slugify(text)
+    if len(anchor) > max_length:
+        anchor = anchor[: max_length + 1].rsplit("-", 1)[0]
+    return anchor[:max_length].strip("-") or "item"
+
+
 def fill_missing_anchors(stream_value, text_key, reserved=frozenset()):
     """Give each item without an anchor one made from its text, unique within the page.
 
@@ -72,10 +81,10 @@ def fill_missing_anchors(stream_value, text_key, reserved=frozenset()):
     for child in stream_value:
         if child.value.get("anchor"):
             continue
-        base = slugify(child.value.get(text_key, ""))[:ANCHOR_MAX_LENGTH].strip("-") or "item"
+        base = anchor_from_text(child.value.get(text_key, ""))
         anchor, suffix = base, 2
         while anchor in taken:
-            anchor = f"{base[: ANCHOR_MAX_LENGTH - 4]}-{suffix}"
+            anchor = f"{anchor_from_text(base, ANCHOR_MAX_LENGTH - 4)}-{suffix}"
             suffix += 1
         child.value["anchor"] = anchor
         taken.add(anchor)

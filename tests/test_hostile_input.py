@@ -41,7 +41,7 @@ class HostileInputTests(TestCase):
         # No session; CSRF checks off, so that hostile form data reaches the views themselves.
         self.stranger = Client()
 
-    def send(self, method, target, data, host):
+    def send(self, method, target, data, host, headers):
         """Send the request as a WSGI server passes it on: the path percent-decoded to
         bytes, every value as the bytes the client sent (UTF-8 here) read as latin-1."""
         path, _, query = target.partition("?")
@@ -54,6 +54,7 @@ class HostileInputTests(TestCase):
             PATH_INFO=unquote_to_bytes(path).decode("iso-8859-1"),
             QUERY_STRING=as_wsgi(query),
             HTTP_HOST=as_wsgi(host),
+            **{f"HTTP_{name.upper().replace('-', '_')}": value for name, value in headers.items()},
         )
 
     def test_every_endpoint_answers_hostile_requests_without_a_server_error(self):
@@ -67,8 +68,8 @@ class HostileInputTests(TestCase):
                 @BARRAGE
                 @given(request=endpoint.requests())
                 def barrage(request):
-                    method, path, data, host = request
-                    response = self.send(method, path, data, host)
+                    method, path, data, host, headers = request
+                    response = self.send(method, path, data, host, headers)
                     assert 200 <= response.status_code < 500, (
                         f"{method} {path!r} (Host {host!r}) answered {response.status_code}"
                     )

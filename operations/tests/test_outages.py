@@ -69,6 +69,21 @@ def test_with_the_database_down_visitors_get_a_friendly_503(visitor, seeded_site
     assert "Traceback" not in html
 
 
+def test_with_the_database_down_cached_pages_are_still_served(visitor, seeded_site):
+    visitor.get("/priorities/")  # a resident's visit puts the page in the page cache
+
+    with database_down():
+        cached = visitor.get("/priorities/")
+        not_cached = visitor.get("/values/")
+
+    assert cached.status_code == 200
+    assert cached.headers["X-Page-Cache"] == "hit"
+    assert "To help bring our vision to life we have four clear objectives:" in (
+        cached.content.decode()
+    )
+    assert not_cached.status_code == 503
+
+
 def test_other_server_errors_are_not_disguised_as_outages(visitor, seeded_site):
     with mock.patch.object(Page, "serve", side_effect=RuntimeError("a bug")):
         response = visitor.get("/")

@@ -10,11 +10,11 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from pagecache.renditions import warm_all_live_pages
+from pages.blocks import anchor_from_text
 from pages.models import HomePage, InequalityPage, StandardPage, ValuesPage
 from pages.seed import content
 from pages.seed.accessibility import ACCESSIBILITY
@@ -23,7 +23,7 @@ from priorities.models import PrioritiesIndexPage, PriorityPage
 
 
 def linkable_items(block_type, texts):
-    return [(block_type, {"text": text, "anchor": slugify(text)[:60]}) for text in texts]
+    return [(block_type, {"text": text, "anchor": anchor_from_text(text)}) for text in texts]
 
 
 class Command(BaseCommand):
@@ -64,7 +64,7 @@ class Command(BaseCommand):
             {
                 **content.VALUES,
                 "values": [
-                    ("value", {"name": name, "description": "", "anchor": slugify(name)})
+                    ("value", {"name": name, "description": "", "anchor": anchor_from_text(name)})
                     for name in content.VALUES["values"]
                 ],
             },
