@@ -130,3 +130,25 @@ def test_the_seed_images_carry_the_alt_text_of_the_source(seeded_site, client):
         in (home)
     )
     assert 'alt="fairer together logo"' in partnership
+
+
+@pytest.mark.django_db
+def test_the_site_takes_its_public_address_from_the_settings(settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://about.islington.gov.uk"
+
+    quiet_seed()
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("about.islington.gov.uk", 443)
+    assert site.root_url == "https://about.islington.gov.uk"
+
+
+@pytest.mark.django_db
+def test_an_address_an_administrator_gave_the_site_is_kept(seeded_site, settings):
+    Site.objects.filter(is_default_site=True).update(hostname="www.example.org", port=443)
+    settings.WAGTAILADMIN_BASE_URL = "https://about.islington.gov.uk"
+
+    quiet_seed()
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("www.example.org", 443)

@@ -9,7 +9,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / ".tmp" / "test-media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = "http://localhost"
 WHITENOISE_USE_FINDERS = True
 # Image renditions are made at publish time in production; only the tests that
 # check this turn it on, as encoding AVIF takes seconds.

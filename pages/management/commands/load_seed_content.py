@@ -5,6 +5,7 @@ editors left it. `--reset` publishes the original text again over their changes.
 """
 
 import hashlib
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.images import ImageFile
@@ -20,6 +21,9 @@ from pages.seed import content
 from pages.seed.accessibility import ACCESSIBILITY
 from partnership.models import PartnershipPage
 from priorities.models import PrioritiesIndexPage, PriorityPage
+
+# The address Wagtail's installer gives the default site until someone sets one.
+WAGTAIL_PLACEHOLDER_ADDRESS = ("localhost", 80)
 
 
 def linkable_items(block_type, texts):
@@ -134,17 +138,17 @@ class Command(BaseCommand):
 
     @staticmethod
     def make_site_root(home):
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name=content.SITE_SERVICE_NAME,
-            )
-        elif site.root_page_id != home.pk:
-            site.root_page = home
+        """Point the default site at the home page, at the public address the
+        settings give, so canonical links, the sitemap and the feed name it."""
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        before = (site.hostname, site.port, site.root_page_id)
+        if site.pk is None or (site.hostname, site.port) == WAGTAIL_PLACEHOLDER_ADDRESS:
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            site.hostname = address.hostname or "localhost"
+            site.port = address.port or (443 if address.scheme == "https" else 80)
+            site.site_name = site.site_name or content.SITE_SERVICE_NAME
+        site.root_page = home
+        if site.pk is None or (site.hostname, site.port, site.root_page_id) != before:
             site.save()
 
     def page(self, parent, model, fields, menu=False):
