@@ -9,6 +9,7 @@ so models added later are backed up without anyone remembering to list them;
 only what Django, Wagtail or the next visit rebuild is left out.
 """
 
+import datetime
 import tarfile
 import tempfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.json import Serializer as JSONSerializer
 
 # Rebuilt by `migrate` (content types, permissions), by Wagtail on demand (renditions,
@@ -65,8 +67,17 @@ class BackupSerializer(JSONSerializer):
         super().handle_m2m_field(obj, field)
 
 
+class ExactTimesEncoder(DjangoJSONEncoder):
+    """Django's encoder rounds times to the millisecond; a backup keeps every microsecond."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
 def serialize(rows, stream=None):
-    return BackupSerializer().serialize(rows, stream=stream)
+    return BackupSerializer().serialize(rows, stream=stream, cls=ExactTimesEncoder)
 
 
 def all_rows():
