@@ -11,7 +11,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -24,6 +24,22 @@ DEFAULT_SOCKET_TIMEOUT = 0.25
 DEFAULT_RETRY_AFTER = 5.0
 
 
+class SharedClientRedisCacheClient(RedisCacheClient):
+    """Django builds a new redis.Redis object for every cache call, which costs more
+    than the network round trip of a page-cache hit. A client per connection pool is
+    safe to share between threads, so each pool gets one, made once."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        if index not in self._clients:
+            self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
+        return self._clients[index]
+
+
 class FailOpenRedisCache(RedisCache):
     def __init__(self, server, params):
         params = dict(params)
@@ -33,6 +49,7 @@ class FailOpenRedisCache(RedisCache):
         self.retry_after = float(options.pop("retry_after", DEFAULT_RETRY_AFTER))
         params["OPTIONS"] = options
         super().__init__(server, params)
+        self._class = SharedClientRedisCacheClient
         self._unavailable_until = 0.0
 
     def _attempt(self, operation, miss, *args, **kwargs):

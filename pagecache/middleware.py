@@ -1,9 +1,10 @@
 """A full-page cache for anonymous visitors, shared by every app server.
 
-It sits near the top of MIDDLEWARE so that it sees the final response, with
-any cookie the inner middleware added. A hit is answered from the cache alone:
-no session, no user, no database (cached pages keep being served while the
-database is down).
+It sits at the top of MIDDLEWARE so that it sees the final response, with
+every header (security headers too) and any cookie the inner middleware added.
+A hit is answered from the cache alone: no session, no user, no database
+(cached pages keep being served while the database is down), and no other
+middleware.
 
 A request may read or fill the cache only when it is a GET or HEAD without a
 session cookie (signed-in editors always have one, and so do visitors who
@@ -98,6 +99,8 @@ class PageCacheMiddleware:
     def may_use_cache(self, request):
         if request.method not in ("GET", "HEAD") or self.is_private(request):
             return False
+        if request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+            return False  # files, served below by WhiteNoise or the media view
         if _setting("PAGE_CACHE_ALLOW_BYPASS_HEADER", False) and request.headers.get(
             "X-Bypass-Page-Cache"
         ):

@@ -74,16 +74,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a hit is answered from the cache alone, with the headers (security
+    # headers included) the page was stored with: no session, no user, no
+    # database, so cached pages are still served while the database is down...
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Security headers on every response, cached pages and static files included.
+    # Security headers on every response the cache does not answer.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "operations.middleware.PermissionsPolicyMiddleware",
     "operations.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # A hit is answered here without a session, a user or the database, so cached
-    # pages are still served while the database is down...
-    "pagecache.middleware.PageCacheMiddleware",
-    # ...and every other request then gets a friendly 503 page.
+    # ...and, with the database down, every other request gets a friendly 503 page.
     "operations.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # CORS headers (on /api/ only) must be added before CommonMiddleware can answer.

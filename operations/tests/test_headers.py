@@ -103,3 +103,22 @@ def test_production_sends_hsts_and_secure_cookies():
     hsts_seconds, *flags = result.stdout.split()
     assert int(hsts_seconds) >= 365 * 24 * 3600
     assert flags == ["True"] * 5
+
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+)
+
+
+def test_a_page_from_the_page_cache_keeps_every_security_header(client, seeded_site):
+    rendered = client.get("/values/")
+    cached = client.get("/values/")
+
+    assert (rendered["X-Page-Cache"], cached["X-Page-Cache"]) == ("miss", "hit")
+    for header in SECURITY_HEADERS:
+        assert cached[header] == rendered[header], header
