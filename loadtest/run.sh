@@ -22,10 +22,10 @@ $PY manage.py collectstatic --noinput --verbosity 0
 $PY manage.py migrate --noinput --verbosity 0
 $PY manage.py load_seed_content >/dev/null
 
-# As production runs it: threaded workers, which keep connections alive.
-.venv/bin/gunicorn islington.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
-    --worker-class gthread --threads "$THREADS_PER_WORKER" --keep-alive 5 \
-    --error-logfile .tmp/loadtest-gunicorn.log --log-level warning &
+# As production runs it: gunicorn.conf.py, with its worker and thread counts from here.
+WEB_CONCURRENCY=$WORKERS GUNICORN_THREADS=$THREADS_PER_WORKER GUNICORN_ACCESS_LOG="" \
+    .venv/bin/gunicorn --config gunicorn.conf.py --bind "127.0.0.1:$PORT" \
+    --error-logfile .tmp/loadtest-gunicorn.log --log-level warning islington.wsgi &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 
