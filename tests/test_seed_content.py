@@ -1,7 +1,9 @@
 """The council's text reaches residents word for word, and stays the editors' to change."""
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
 from django.utils.html import strip_tags
 from wagtail.fields import StreamField
 from wagtail.models import Page, Revision, Site
@@ -93,6 +95,33 @@ def test_a_second_run_changes_nothing(seeded_site):
         pages_before
     )
     assert Revision.objects.count() == revisions_before
+
+
+def every_row():
+    """The primary keys in every table: Wagtail's, third parties' and ours."""
+    tables = set(connection.introspection.table_names())
+    return {
+        model._meta.label: set(model._base_manager.values_list("pk", flat=True))
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.db_table in tables
+    }
+
+
+@pytest.mark.django_db
+def test_loading_the_seed_again_adds_and_removes_nothing(settings):
+    # As `make run` does it, renditions for the live pages included.
+    settings.PAGE_CACHE_WARM_RENDITIONS = True
+    quiet_seed()
+    first = every_row()
+
+    for _ in range(2):
+        quiet_seed()
+        changed = {
+            label: f"{len(first[label])} rows, then {len(rows)}"
+            for label, rows in every_row().items()
+            if rows != first[label]
+        }
+        assert changed == {}
 
 
 @pytest.mark.django_db

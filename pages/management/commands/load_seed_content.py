@@ -107,13 +107,17 @@ class Command(BaseCommand):
         data = (content.IMAGES_DIR / spec["file"]).read_bytes()
         file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
         image_model = get_image_model()
-        image = image_model.objects.filter(file_hash=file_hash).first()
+        image = image_model.objects.filter(file_hash=file_hash).order_by("pk").first()
         if image is None:
             with (content.IMAGES_DIR / spec["file"]).open("rb") as image_file:
+                # Wagtail fills file_hash and file_size only for uploads through its
+                # forms; without the hash the next run would not find this image.
                 image = image_model(
                     title=spec["title"],
                     description=spec["description"],
                     file=ImageFile(image_file, name=spec["file"]),
+                    file_hash=file_hash,
+                    file_size=len(data),
                 )
                 image.save()
         return image
