@@ -405,6 +405,25 @@ class ApproverQuickPathTests(SideDoorTestCase):
         self.assertEqual(entry.user, self.approver)
 
 
+class AdminHelpTests(SideDoorTestCase):
+    def test_the_image_and_document_pages_say_who_can_change_what(self):
+        self.client.force_login(self.approver)
+        for url in (
+            reverse("wagtailimages:edit", args=[self.hero.pk]),
+            reverse("wagtaildocs:edit", args=[self.document.pk]),
+        ):
+            self.assertContains(self.client.get(url), "only Communications approvers can change")
+        self.client.force_login(self.editor)
+        for name in (
+            "wagtailimages:index",
+            "wagtailimages:add_multiple",
+            "wagtaildocs:index",
+            "wagtaildocs:add_multiple",
+        ):
+            url = reverse(name)
+            self.assertContains(self.client.get(url), "Communications editors can upload")
+
+
 class PartnerWorkflowTests(SideDoorTestCase):
     def setUp(self):
         super().setUp()
@@ -446,6 +465,19 @@ class PartnerWorkflowTests(SideDoorTestCase):
         )
         self.assertTrue(Partner.objects.filter(pk=self.partner.pk).exists())
         self.assertIn("Islington Food Bank", self.partnership_html())
+
+    def test_an_editor_cannot_reorder_partners(self):
+        Partner.objects.create(
+            name="Archway Advice Centre",
+            web_address="https://advice.example.org/",
+            description="Free advice.",
+        )
+        before = self.partnership_html()
+        self.assertLess(before.index("Islington Food Bank"), before.index("Archway Advice"))
+        self.client.force_login(self.editor)
+        url = reverse("wagtailsnippets_partnership_partner:reorder", args=[self.partner.pk])
+        self.client.post(f"{url}?position=1")
+        self.assertEqual(self.partnership_html(), before)
 
     def test_an_editors_new_partner_waits_for_approval(self):
         self.client.force_login(self.editor)
