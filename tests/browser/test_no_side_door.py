@@ -56,7 +56,8 @@ def test_an_editor_cannot_replace_the_hero_picture_an_approver_can(
 
     approver = sign_in(chromium, site_url, "approver")
     approver.goto(edit_url)
-    expect(approver.locator("#w-editor-form .help-block")).to_contain_text("only Communications approvers")
+    note = approver.locator("#w-editor-form .help-block")
+    expect(note).to_contain_text("only Communications approvers")
     approver.screenshot(path=SCREENSHOTS / "approver-edits-hero.png", full_page=True)
     approver.locator('input[name="file"]').set_input_files(OTHER_PICTURE)
     approver.get_by_role("button", name="Save").click()
