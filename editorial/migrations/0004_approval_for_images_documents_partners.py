@@ -7,6 +7,9 @@
 - Partners have drafts and go through the "Communications approval" workflow, like
   pages: editors add, change and lock them and submit for approval; approvers also
   publish, unpublish, unlock and delete.
+- Both roles get Django's "view" permission on the image and document models. It
+  grants nothing in Wagtail's image and document screens (those read collection
+  permissions); it lets Reports › Site history show who changed an image or document.
 - The site settings and the notification banner: editors get no permission at all
   (nothing to do here: 0002 gave them none).
 
@@ -22,6 +25,11 @@ WORKFLOW = "Communications approval"
 EDITORS_LOSE = [
     ("wagtailimages", "image", "change_image"),
     ("wagtaildocs", "document", "change_document"),
+]
+# Site history lists log entries of models the user has a model permission on.
+HISTORY_PERMISSIONS = [
+    ("images", "customimage", "view_customimage"),
+    ("wagtaildocs", "document", "view_document"),
 ]
 PARTNER_PERMISSIONS = {
     EDITORS: ["add", "change", "lock"],
@@ -58,7 +66,8 @@ def apply(apps, schema_editor):
     for name, actions in PARTNER_PERMISSIONS.items():
         if name in groups:
             groups[name].permissions.add(
-                *(get_permission(apps, "partnership", "partner", f"{a}_partner") for a in actions)
+                *(get_permission(apps, "partnership", "partner", f"{a}_partner") for a in actions),
+                *(get_permission(apps, *permission) for permission in HISTORY_PERMISSIONS),
             )
 
     workflow = Workflow.objects.filter(name=WORKFLOW).first()
@@ -83,7 +92,8 @@ def revert(apps, schema_editor):
     root_collection = Collection.objects.filter(depth=1).order_by("path").first()
     for group in Group.objects.filter(name__in=[EDITORS, APPROVERS]):
         group.permissions.remove(
-            *group.permissions.filter(content_type__app_label="partnership")
+            *group.permissions.filter(content_type__app_label="partnership"),
+            *(get_permission(apps, *permission) for permission in HISTORY_PERMISSIONS),
         )
         if group.name == EDITORS and root_collection is not None:
             for app_label, model, codename in EDITORS_LOSE:
@@ -99,6 +109,8 @@ class Migration(migrations.Migration):
         ("editorial", "0002_communications_roles_and_workflow"),
         ("partnership", "0003_partner_drafts_and_workflow"),
         ("wagtailcore", "0098_apitoken"),
+        ("images", "0001_initial"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [migrations.RunPython(apply, revert)]

@@ -377,6 +377,11 @@ class ApproverQuickPathTests(SideDoorTestCase):
         entry = ModelLogEntry.objects.filter(action="wagtail.edit").latest("timestamp")
         self.assertEqual(entry.user, self.approver)
         self.assertEqual(entry.object_id, str(self.hero.pk))
+        # Where staff read it: Reports › Site history.
+        self.client.force_login(self.approver)
+        history = self.client.get(reverse("wagtailadmin_reports:site_history"))
+        self.assertContains(history, self.hero.title)
+        self.assertContains(history, "approver")
 
     def test_an_approver_changes_the_alt_text(self):
         self.client.force_login(self.approver)
