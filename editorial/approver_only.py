@@ -16,12 +16,13 @@ from wagtail.documents.views import documents
 from wagtail.images import get_image_model
 from wagtail.images.views import images
 
-from .permissions import is_used_on_live_site
+from .permissions import is_guarded
 
 REFUSAL = (
-    "“{title}” is shown on the live site, so only a Communications approver can change, "
-    "replace or delete it. To show a different {noun}, upload a new one and choose it in "
-    "the page, then submit the page for approval, or ask an approver."
+    "“{title}” is used on the live site, or in a change waiting to go live, so only a "
+    "Communications approver can change, replace or delete it. To show a different "
+    "{noun}, upload a new one and choose it in the page, then submit the page for "
+    "approval, or ask an approver."
 )
 
 
@@ -31,7 +32,7 @@ def explain_refusal(view, get_model, pk_kwarg, noun, index_url_name):
             return view(request, *args, **kwargs)
         except PermissionDenied:
             instance = get_model().objects.filter(pk=kwargs[pk_kwarg]).first()
-            if instance is None or not is_used_on_live_site(instance):
+            if instance is None or not is_guarded(instance):
                 raise
             messages.error(request, REFUSAL.format(title=instance.title, noun=noun))
             return redirect(index_url_name)

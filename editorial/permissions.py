@@ -1,4 +1,4 @@
-"""Who may change an image or document that residents can already see.
+"""Who may change an image or document that residents see, or are about to see.
 
 Wagtail's rule for images and documents: the collection's "add" permission lets a
 user upload, and edit or delete what they uploaded; its "change" permission lets
@@ -8,19 +8,30 @@ approvers also hold "change" (editorial/migrations/0004_…).
 Left as it is, "edit what you uploaded" is a side door past approval: an editor
 could replace the file or alt text of a picture a live page shows, and residents
 would see it at once. So here an upload stops being its uploader's to change as
-soon as something live uses it (a live page, a live partner, a setting). From then
-on only "change" covers it, and an approver's change is logged with their name.
+soon as it is *guarded*:
+
+- something live uses it: a live page, a published partner, a setting; or
+- a change waiting to go live uses it: a page or partner submitted for approval
+  (the approver approves what they saw, not a picture swapped afterwards), or one
+  approved and scheduled to go live.
+
+From then on only the collection's "change" permission (approvers) covers it, and
+an approver's change is logged with their name.
 
 The check is made in the permission policy, which every route asks: the edit and
-delete views, replacing the file, the multiple-upload edit, bulk actions, the
-listing's edit links, the URL generator.
+delete views, replacing the file, the multiple-upload edit and delete, bulk
+actions, the library's listing, the URL generator.
 """
+
+import logging
 
 from django.apps import apps
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
-from wagtail.models import DraftStateMixin, ReferenceIndex
+from wagtail.models import DraftStateMixin, ReferenceIndex, Revision, WorkflowState
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+
+logger = logging.getLogger(__name__)
 
 CHANGING = {"change", "delete"}
 
@@ -53,19 +64,52 @@ def references_from_live_content(model):
     ).filter(from_live | always_live)
 
 
-def is_used_on_live_site(instance):
-    return references_from_live_content(type(instance)).filter(to_object_id=instance.pk).exists()
+def ids_awaiting_publication(model):
+    """Primary keys of `model`'s objects that a revision will publish without another
+    look: one submitted for approval, or one approved and scheduled to go live.
+
+    The reference index does not read revisions, so these few are read here.
+    """
+    in_review = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).values(
+        "current_task_state__revision"
+    )
+    revisions = Revision.objects.filter(Q(pk__in=in_review) | Q(approved_go_live_at__isnull=False))
+    content_type_id = ReferenceIndex._get_base_content_type(model).pk
+    ids = set()
+    for revision in revisions:
+        try:
+            content = revision.as_object()
+        except Exception:
+            # A revision of a model that has since changed shape: skip it rather than
+            # break the image library for everyone.
+            logger.exception("Could not read revision %s for references", revision.pk)
+            continue
+        for to_content_type_id, to_object_id, *_ in ReferenceIndex._extract_references_from_object(
+            content
+        ):
+            if to_content_type_id == content_type_id:
+                ids.add(model._meta.pk.to_python(to_object_id))
+    return ids
+
+
+def is_guarded(instance):
+    """Whether residents see `instance`, or will once an approved change goes live."""
+    model = type(instance)
+    return references_from_live_content(model).filter(
+        to_object_id=instance.pk
+    ).exists() or instance.pk in ids_awaiting_publication(model)
 
 
 class ApprovalPermissionPolicy(CollectionOwnershipPermissionPolicy):
-    """Wagtail's image and document policy, minus 'edit what you uploaded' once it is live."""
+    """Wagtail's image and document policy, minus 'edit what you uploaded' once it is
+    guarded (see the module's docstring)."""
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         actions = set(actions)
         if (
             actions & CHANGING
             and not self._check_perm(user, ["change"], collection=instance.collection)
-            and is_used_on_live_site(instance)
+            and is_guarded(instance)
         ):
             # Having uploaded it is not enough any more; only other actions (choose) remain.
             actions -= CHANGING
@@ -78,12 +122,13 @@ class ApprovalPermissionPolicy(CollectionOwnershipPermissionPolicy):
         if not set(actions) & CHANGING or "choose" in actions or user.is_superuser:
             return instances
         # What the library lists for editing, and bulk actions act on: what the user
-        # uploaded unless it is live, plus all of a collection where they hold "change".
+        # uploaded unless it is guarded, plus all of a collection where they hold "change".
         live_use = references_from_live_content(self.model).filter(
             to_object_id=Cast(OuterRef("pk"), output_field=CharField())
         )
+        unguarded = ~Exists(live_use) & ~Q(pk__in=ids_awaiting_publication(self.model))
         return instances.filter(
-            Q(collection__in=self._collections_with_perm(user, ["change"])) | ~Exists(live_use)
+            Q(collection__in=self._collections_with_perm(user, ["change"])) | unguarded
         )
 
 

@@ -211,14 +211,14 @@ class EditorImageRoutesTests(SideDoorTestCase):
         edit_url = reverse("wagtailadmin_pages:edit", args=[self.home.pk])
         form = self.client.get(edit_url).context["form"]
         data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
-        data.update({"hero_image": new.pk, "action-submit": "1"})
+        data["hero_image"] = new.pk
         data.pop("comment_notifications", None)
+
+        # A draft: not live, and the editor may still polish their upload.
         self.client.post(edit_url, data)
         self.home.refresh_from_db()
         self.assertEqual(self.home.get_latest_revision_as_object().hero_image, new)
-        self.assertEqual(self.home.current_workflow_state.status, "in_progress")
         self.assertEqual(self.hero_html(), before)
-        # The editor may still change their new upload: no live page shows it yet.
         self.client.force_login(self.editor)
         response = self.client.post(
             reverse("wagtailimages:edit", args=[new.pk]),
@@ -226,6 +226,18 @@ class EditorImageRoutesTests(SideDoorTestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertEqual(Image.objects.get(pk=new.pk).description, "Residents planting trees")
+
+        # Submitted: the approver approves the picture they saw, so it is fixed now.
+        self.client.post(edit_url, {**data, "action-submit": "1"})
+        self.home.refresh_from_db()
+        self.assertEqual(self.home.current_workflow_state.status, "in_progress")
+        self.assertEqual(self.hero_html(), before)
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse("wagtailimages:edit", args=[new.pk]),
+            self.image_form_data(new, file=picture_upload("swapped.png")),
+        )
+        self.assertEqual(Image.objects.get(pk=new.pk).file.name, new.file.name)
 
     def test_an_image_used_only_by_a_partner_is_guarded_too(self):
         with open(OTHER_PICTURE, "rb") as picture:
