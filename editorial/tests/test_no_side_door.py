@@ -8,11 +8,15 @@ gets: the home page's hero image, a document's bytes, the partnership page.
 """
 
 import re
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, ModelLogEntry, Workflow
@@ -238,6 +242,55 @@ class EditorImageRoutesTests(SideDoorTestCase):
             self.image_form_data(new, file=picture_upload("swapped.png")),
         )
         self.assertEqual(Image.objects.get(pk=new.pk).file.name, new.file.name)
+
+    def test_an_image_in_a_scheduled_change_is_guarded_too(self):
+        with open(OTHER_PICTURE, "rb") as picture:
+            new = Image.objects.create(
+                title="New hero",
+                description="Residents in Highbury Fields",
+                file=ContentFile(picture.read(), name="new-hero.png"),
+                uploaded_by_user=self.editor,
+            )
+        home = self.home.get_latest_revision_as_object()
+        home.hero_image = new
+        home.save_revision(
+            user=self.approver, approved_go_live_at=timezone.now() + timedelta(days=1)
+        )
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse("wagtailimages:edit", args=[new.pk]),
+            self.image_form_data(new, description="Defaced"),
+        )
+        self.assertEqual(Image.objects.get(pk=new.pk).description, "Residents in Highbury Fields")
+
+    def test_the_chooser_and_library_cost_no_query_per_image(self):
+        urls = [reverse("wagtailimages_chooser:choose"), reverse("wagtailimages:index")]
+
+        def query_counts():
+            self.client.force_login(self.editor)
+            counts = []
+            for url in urls:
+                with CaptureQueriesContext(connection) as queries:
+                    self.assertEqual(self.client.get(url).status_code, 200)
+                counts.append(len(queries))
+            return counts
+
+        def upload(number):
+            with open(OTHER_PICTURE, "rb") as picture:
+                Image.objects.create(
+                    title=f"Upload {number}",
+                    description="Residents",
+                    file=ContentFile(picture.read(), name=f"upload-{number}.png"),
+                    uploaded_by_user=self.editor,
+                )
+
+        upload(0)
+        query_counts()  # makes the thumbnails
+        few = query_counts()
+        for number in range(1, 4):
+            upload(number)
+        query_counts()
+        self.assertEqual(query_counts(), few)
 
     def test_an_image_used_only_by_a_partner_is_guarded_too(self):
         with open(OTHER_PICTURE, "rb") as picture:
