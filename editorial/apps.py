@@ -9,3 +9,6 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the content review signal handlers
+        from .permissions import register_image_and_document_policies
+
+        register_image_and_document_policies()

@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 
-from . import two_factor, views
+from . import approver_only, two_factor, views
 
 
 @hooks.register("register_admin_urls")
@@ -27,6 +27,7 @@ def editorial_admin_urls():
         ),
         path("two-factor/set-up/", two_factor.setup, name="editorial_two_factor_setup"),
         path("two-factor/verify/", two_factor.verify, name="editorial_two_factor_verify"),
+        *approver_only.urlpatterns(),
     ]
 
 

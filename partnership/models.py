@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -6,7 +7,14 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage
@@ -16,10 +24,13 @@ from .blocks import AimBlock
 PARTNER_LOGO_SPEC = "max-240x120"
 
 
-class Partner(Orderable):
+class Partner(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Orderable):
     """An organisation in the Fairer Together partnership, shown on the partnership page.
 
-    Editors add partners under Snippets and drag them into the order they are shown.
+    Like a page, a partner has drafts: communications editors add and change partners
+    and submit them to the "Communications approval" workflow; the partnership page
+    shows only what an approver has published. Approvers drag partners into the order
+    they are shown.
     """
 
     name = models.CharField(max_length=120)
@@ -48,6 +59,15 @@ class Partner(Orderable):
         help_text="Tick if the logo only repeats the partner's name, which is shown beside it.",
     )
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="partner",
+        for_concrete_model=False,
+    )
+
     panels = [
         FieldPanel("name"),
         FieldPanel("web_address"),
@@ -63,6 +83,10 @@ class Partner(Orderable):
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def clean(self):
         super().clean()
@@ -167,9 +191,12 @@ class PartnershipPage(LinkableItemsMixin, SitePage):
 
     @cached_property
     def partners(self):
-        """Every partner in the editors' order, logos with their renditions in one query."""
+        """Every published partner in the editors' order, logos with their renditions in
+        one query. A live partner's row holds its published version; drafts wait in
+        revisions until an approver publishes them."""
         logos = get_image_model().objects.prefetch_renditions(PARTNER_LOGO_SPEC)
-        return list(Partner.objects.prefetch_related(Prefetch("logo", queryset=logos)))
+        partners = Partner.objects.filter(live=True)
+        return list(partners.prefetch_related(Prefetch("logo", queryset=logos)))
 
     def get_structured_data(self, request):
         """Each partner as an Organization, for the page's JSON-LD."""

@@ -11,6 +11,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 roles_migration = importlib.import_module(
     "editorial.migrations.0002_communications_roles_and_workflow"
 )
+approval_migration = importlib.import_module(
+    "editorial.migrations.0004_approval_for_images_documents_partners"
+)
 EDITORS = roles_migration.EDITORS
 APPROVERS = roles_migration.APPROVERS
 
@@ -22,6 +25,7 @@ def ensure_roles():
     it; running the migration's own function again restores it (it is idempotent).
     """
     roles_migration.create_roles_and_workflow(apps, None)
+    approval_migration.apply(apps, None)
 
 
 def seed_site():

@@ -1,0 +1,598 @@
+"""No side door past approval: every admin route an editor could use to change what a
+live page shows (its image, the image's alt text, a linked document, a partner, a
+setting) leaves the public site unchanged until an approver acts.
+
+Each test works through Wagtail's own admin views with the Django test client, signed
+in as the demo-style 'editor' or 'approver', and checks what an anonymous resident
+gets: the home page's hero image, a document's bytes, the partnership page.
+"""
+
+import re
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, ModelLogEntry, Workflow
+from wagtail.test.utils import WagtailTestUtils
+
+from pages.models import HomePage, NotificationBanner, SiteSettings
+from partnership.models import Partner, PartnershipPage
+
+from .utils import APPROVERS, EDITORS, make_user, seed_site
+
+Image = get_image_model()
+Document = get_document_model()
+
+OTHER_PICTURE = "pages/seed/images/fairer-together-logo.png"
+HERO_SELECTOR = re.compile(r'<div class="hero__image">(.*?)</div>', re.DOTALL)
+
+
+def picture_upload(name="defaced.png"):
+    with open(OTHER_PICTURE, "rb") as picture:
+        return SimpleUploadedFile(name, picture.read(), content_type="image/png")
+
+
+class SideDoorTestCase(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        seed_site()
+        cls.editor = make_user("editor", EDITORS)
+        cls.approver = make_user("approver", APPROVERS)
+
+    def setUp(self):
+        self.home = HomePage.objects.get()
+        self.hero = Image.objects.get(pk=self.home.hero_image_id)
+        # The worst case: the editor uploaded the picture themselves, so Wagtail's
+        # "you may edit what you uploaded" rule would apply.
+        self.hero.uploaded_by_user = self.editor
+        self.hero.save()
+        self.document = Document.objects.create(
+            title="Annual report 2025",
+            file=ContentFile(b"%PDF-1.4 the real annual report", name="annual-report.pdf"),
+            uploaded_by_user=self.editor,
+        )
+        self.partnership = PartnershipPage.objects.get()
+        self.partnership.challenges = (
+            f'<p>Read our <a linktype="document" id="{self.document.pk}">annual report</a>.</p>'
+        )
+        self.partnership.save_revision(user=self.approver).publish(user=self.approver)
+
+    # What a resident sees.
+
+    def hero_html(self):
+        self.client.logout()
+        html = self.client.get(self.home.url).content.decode()
+        match = HERO_SELECTOR.search(html)
+        self.assertIsNotNone(match, "the home page shows a hero image")
+        return match.group(1)
+
+    def document_bytes(self):
+        self.client.logout()
+        document = Document.objects.get(pk=self.document.pk)
+        response = self.client.get(document.url)
+        self.assertEqual(response.status_code, 200)
+        return b"".join(response.streaming_content)
+
+    def partnership_html(self):
+        self.client.logout()
+        return self.client.get(self.partnership.url).content.decode()
+
+    # What the admin's forms post.
+
+    def image_form_data(self, image, **changes):
+        data = {
+            "title": image.title,
+            "description": image.description,
+            "collection": image.collection_id,
+            "tags": "",
+            "focal_point_x": "",
+            "focal_point_y": "",
+            "focal_point_width": "",
+            "focal_point_height": "",
+        }
+        data.update(changes)
+        return data
+
+    def document_form_data(self, document, **changes):
+        data = {"title": document.title, "collection": document.collection_id, "tags": ""}
+        data.update(changes)
+        return data
+
+
+class EditorImageRoutesTests(SideDoorTestCase):
+    """The home page's hero image, tried by an editor through every admin route."""
+
+    def assert_hero_unchanged(self, before):
+        self.assertEqual(self.hero_html(), before)
+        hero = Image.objects.get(pk=self.hero.pk)
+        self.assertEqual(hero.file.name, self.hero.file.name)
+        self.assertEqual(hero.description, self.hero.description)
+        self.assertEqual(hero.collection_id, self.hero.collection_id)
+        self.assertFalse(hero.is_decorative)
+
+    def test_replacing_the_file_in_the_edit_view_is_refused(self):
+        before = self.hero_html()
+        self.client.force_login(self.editor)
+        response = self.client.post(
+            reverse("wagtailimages:edit", args=[self.hero.pk]),
+            self.image_form_data(self.hero, file=picture_upload()),
+        )
+        self.assertNotEqual(response.status_code, 200)
+        self.assert_hero_unchanged(before)
+
+    def test_changing_the_alt_text_or_decorative_flag_is_refused(self):
+        before = self.hero_html()
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse("wagtailimages:edit", args=[self.hero.pk]),
+            self.image_form_data(self.hero, description="Something else", is_decorative="on"),
+        )
+        self.assert_hero_unchanged(before)
+
+    def test_the_edit_page_itself_is_refused_with_a_reason(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("wagtailimages:edit", args=[self.hero.pk]), follow=True)
+        self.assertContains(response, "Communications approver")
+
+    def test_deleting_is_refused(self):
+        before = self.hero_html()
+        self.client.force_login(self.editor)
+        self.client.post(reverse("wagtailimages:delete", args=[self.hero.pk]))
+        self.assertTrue(Image.objects.filter(pk=self.hero.pk).exists())
+        self.assert_hero_unchanged(before)
+
+    def test_the_multiple_upload_edit_and_delete_are_refused(self):
+        before = self.hero_html()
+        self.client.force_login(self.editor)
+        prefix = f"image-{self.hero.pk}-"
+        data = {prefix + key: value for key, value in self.image_form_data(self.hero).items()}
+        data[prefix + "description"] = "Something else"
+        # As the upload page's JavaScript sends them.
+        ajax = {"x-requested-with": "XMLHttpRequest"}
+        edit = self.client.post(
+            reverse("wagtailimages:edit_multiple", args=[self.hero.pk]), data, headers=ajax
+        )
+        delete = self.client.post(
+            reverse("wagtailimages:delete_multiple", args=[self.hero.pk]), headers=ajax
+        )
+        self.assertEqual(edit.status_code, 403)
+        self.assertEqual(delete.status_code, 403)
+        self.assert_hero_unchanged(before)
+
+    def test_bulk_actions_are_refused(self):
+        before = self.hero_html()
+        elsewhere = Collection.get_first_root_node().add_child(name="Elsewhere")
+        self.client.force_login(self.editor)
+        for action, data in [
+            ("delete", {}),
+            ("add_tags", {"tags": "defaced"}),
+            ("add_to_collection", {"collection": elsewhere.pk}),
+        ]:
+            url = reverse("wagtail_bulk_action", args=("images", "customimage", action))
+            self.client.post(f"{url}?id={self.hero.pk}", data)
+        self.assertTrue(Image.objects.filter(pk=self.hero.pk).exists())
+        self.assertFalse(Image.objects.get(pk=self.hero.pk).tags.exists())
+        self.assert_hero_unchanged(before)
+
+    def test_the_library_offers_no_edit_link_for_an_image_in_use(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("wagtailimages:index"))
+        self.assertNotContains(response, reverse("wagtailimages:edit", args=[self.hero.pk]))
+
+    def test_a_new_upload_in_the_chooser_changes_no_live_page(self):
+        before = self.hero_html()
+        self.client.force_login(self.editor)
+        response = self.client.post(
+            reverse("wagtailimages_chooser:create"),
+            {
+                "image-chooser-upload-title": "New hero",
+                "image-chooser-upload-file": picture_upload("new-hero.png"),
+                "image-chooser-upload-description": "Residents in Highbury Fields",
+                "image-chooser-upload-collection": self.hero.collection_id,
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(Image.objects.filter(title="New hero").exists())
+        self.assert_hero_unchanged(before)
+
+    def test_choosing_a_new_upload_in_a_page_draft_changes_no_live_page(self):
+        before = self.hero_html()
+        with open(OTHER_PICTURE, "rb") as picture:
+            new = Image.objects.create(
+                title="New hero",
+                description="Residents in Highbury Fields",
+                file=ContentFile(picture.read(), name="new-hero.png"),
+                uploaded_by_user=self.editor,
+            )
+        self.client.force_login(self.editor)
+        edit_url = reverse("wagtailadmin_pages:edit", args=[self.home.pk])
+        form = self.client.get(edit_url).context["form"]
+        data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+        data["hero_image"] = new.pk
+        data.pop("comment_notifications", None)
+
+        # A draft: not live, and the editor may still polish their upload.
+        self.client.post(edit_url, data)
+        self.home.refresh_from_db()
+        self.assertEqual(self.home.get_latest_revision_as_object().hero_image, new)
+        self.assertEqual(self.hero_html(), before)
+        self.client.force_login(self.editor)
+        response = self.client.post(
+            reverse("wagtailimages:edit", args=[new.pk]),
+            self.image_form_data(new, description="Residents planting trees"),
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(Image.objects.get(pk=new.pk).description, "Residents planting trees")
+
+        # Submitted: the approver approves the picture they saw, so it is fixed now.
+        self.client.post(edit_url, {**data, "action-submit": "1"})
+        self.home.refresh_from_db()
+        self.assertEqual(self.home.current_workflow_state.status, "in_progress")
+        self.assertEqual(self.hero_html(), before)
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse("wagtailimages:edit", args=[new.pk]),
+            self.image_form_data(new, file=picture_upload("swapped.png")),
+        )
+        self.assertEqual(Image.objects.get(pk=new.pk).file.name, new.file.name)
+
+    def test_an_image_in_a_scheduled_change_is_guarded_too(self):
+        with open(OTHER_PICTURE, "rb") as picture:
+            new = Image.objects.create(
+                title="New hero",
+                description="Residents in Highbury Fields",
+                file=ContentFile(picture.read(), name="new-hero.png"),
+                uploaded_by_user=self.editor,
+            )
+        home = self.home.get_latest_revision_as_object()
+        home.hero_image = new
+        home.save_revision(
+            user=self.approver, approved_go_live_at=timezone.now() + timedelta(days=1)
+        )
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse("wagtailimages:edit", args=[new.pk]),
+            self.image_form_data(new, description="Defaced"),
+        )
+        self.assertEqual(Image.objects.get(pk=new.pk).description, "Residents in Highbury Fields")
+
+    def test_the_chooser_and_library_cost_no_query_per_image(self):
+        urls = [reverse("wagtailimages_chooser:choose"), reverse("wagtailimages:index")]
+
+        def query_counts():
+            self.client.force_login(self.editor)
+            counts = []
+            for url in urls:
+                with CaptureQueriesContext(connection) as queries:
+                    self.assertEqual(self.client.get(url).status_code, 200)
+                counts.append(len(queries))
+            return counts
+
+        def upload(number):
+            with open(OTHER_PICTURE, "rb") as picture:
+                Image.objects.create(
+                    title=f"Upload {number}",
+                    description="Residents",
+                    file=ContentFile(picture.read(), name=f"upload-{number}.png"),
+                    uploaded_by_user=self.editor,
+                )
+
+        upload(0)
+        query_counts()  # makes the thumbnails
+        few = query_counts()
+        for number in range(1, 4):
+            upload(number)
+        query_counts()
+        self.assertEqual(query_counts(), few)
+
+    def test_an_image_used_only_by_a_partner_is_guarded_too(self):
+        with open(OTHER_PICTURE, "rb") as picture:
+            logo = Image.objects.create(
+                title="Partner logo",
+                description="Islington Food Bank",
+                file=ContentFile(picture.read(), name="logo.png"),
+                uploaded_by_user=self.editor,
+            )
+        Partner.objects.create(
+            name="Islington Food Bank",
+            web_address="https://food.example.org/",
+            description="Food for those who need it.",
+            logo=logo,
+        )
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse("wagtailimages:edit", args=[logo.pk]),
+            self.image_form_data(logo, description="Defaced"),
+        )
+        self.assertEqual(Image.objects.get(pk=logo.pk).description, "Islington Food Bank")
+
+
+class EditorDocumentRoutesTests(SideDoorTestCase):
+    """The annual report linked from the live partnership page."""
+
+    def assert_document_unchanged(self, before):
+        self.assertEqual(self.document_bytes(), before)
+        document = Document.objects.get(pk=self.document.pk)
+        self.assertEqual(document.title, self.document.title)
+        self.assertEqual(document.collection_id, self.document.collection_id)
+
+    def test_replacing_the_file_is_refused(self):
+        before = self.document_bytes()
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse("wagtaildocs:edit", args=[self.document.pk]),
+            self.document_form_data(
+                self.document,
+                file=SimpleUploadedFile("annual-report.pdf", b"%PDF-1.4 a swapped report"),
+            ),
+        )
+        self.assert_document_unchanged(before)
+
+    def test_renaming_and_deleting_are_refused(self):
+        before = self.document_bytes()
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse("wagtaildocs:edit", args=[self.document.pk]),
+            self.document_form_data(self.document, title="Swapped"),
+        )
+        self.client.post(reverse("wagtaildocs:delete", args=[self.document.pk]))
+        self.assert_document_unchanged(before)
+
+    def test_the_multiple_upload_edit_and_delete_are_refused(self):
+        before = self.document_bytes()
+        self.client.force_login(self.editor)
+        prefix = f"doc-{self.document.pk}-"
+        ajax = {"x-requested-with": "XMLHttpRequest"}
+        edit = self.client.post(
+            reverse("wagtaildocs:edit_multiple", args=[self.document.pk]),
+            {prefix + "title": "Swapped", prefix + "collection": self.document.collection_id},
+            headers=ajax,
+        )
+        delete = self.client.post(
+            reverse("wagtaildocs:delete_multiple", args=[self.document.pk]), headers=ajax
+        )
+        self.assertEqual(edit.status_code, 403)
+        self.assertEqual(delete.status_code, 403)
+        self.assert_document_unchanged(before)
+
+    def test_bulk_actions_are_refused(self):
+        before = self.document_bytes()
+        elsewhere = Collection.get_first_root_node().add_child(name="Elsewhere")
+        self.client.force_login(self.editor)
+        for action, data in [
+            ("delete", {}),
+            ("add_tags", {"tags": "swapped"}),
+            ("add_to_collection", {"collection": elsewhere.pk}),
+        ]:
+            url = reverse("wagtail_bulk_action", args=("wagtaildocs", "document", action))
+            self.client.post(f"{url}?id={self.document.pk}", data)
+        self.assertFalse(Document.objects.get(pk=self.document.pk).tags.exists())
+        self.assert_document_unchanged(before)
+
+    def test_a_new_upload_in_the_chooser_changes_no_live_document(self):
+        before = self.document_bytes()
+        self.client.force_login(self.editor)
+        response = self.client.post(
+            reverse("wagtaildocs_chooser:create"),
+            {
+                "document-chooser-upload-title": "Draft report",
+                "document-chooser-upload-file": SimpleUploadedFile("draft.pdf", b"%PDF-1.4 new"),
+                "document-chooser-upload-collection": self.document.collection_id,
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(Document.objects.filter(title="Draft report").exists())
+        self.assert_document_unchanged(before)
+
+
+class ApiIsReadOnlyTests(SideDoorTestCase):
+    def test_the_public_and_admin_apis_accept_no_writes(self):
+        self.client.force_login(self.editor)
+        for url in [
+            f"/api/v2/images/{self.hero.pk}/",
+            f"/api/v2/documents/{self.document.pk}/",
+            f"/api/v2/pages/{self.home.pk}/",
+            f"/admin/api/main/images/{self.hero.pk}/",
+            f"/admin/api/main/documents/{self.document.pk}/",
+            f"/admin/api/main/pages/{self.home.pk}/",
+        ]:
+            for method in ("put", "patch", "delete"):
+                response = getattr(self.client, method)(
+                    url, {"title": "Defaced"}, content_type="application/json"
+                )
+                self.assertIn(response.status_code, (403, 404, 405), f"{method} {url}")
+            response = self.client.post(url, {"title": "Defaced"})
+            self.assertIn(response.status_code, (403, 404, 405), f"post {url}")
+        # Wagtail 8's writable v3 API is not mounted.
+        self.assertEqual(self.client.get("/api/v3/images/").status_code, 404)
+        self.assertEqual(Image.objects.get(pk=self.hero.pk).title, self.hero.title)
+
+
+class EditorSettingsTests(SideDoorTestCase):
+    def test_editors_cannot_open_or_change_the_site_settings_or_banner(self):
+        site = self.home.get_site()
+        self.client.force_login(self.editor)
+        for model in (SiteSettings, NotificationBanner):
+            url = reverse("wagtailsettings:edit", args=["pages", model._meta.model_name, site.pk])
+            self.assertNotEqual(self.client.get(url).status_code, 200)
+            self.client.post(url, {"organisation_name": "Defaced", "is_enabled": "on"})
+        self.client.logout()
+        html = self.client.get(self.home.url).content.decode()
+        self.assertNotIn("Defaced", html)
+
+
+class ApproverQuickPathTests(SideDoorTestCase):
+    def test_an_approver_replaces_the_hero_file_and_it_is_logged(self):
+        before = self.hero_html()
+        self.client.force_login(self.approver)
+        response = self.client.post(
+            reverse("wagtailimages:edit", args=[self.hero.pk]),
+            self.image_form_data(self.hero, file=picture_upload("new-hero.png")),
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertNotEqual(self.hero_html(), before)
+        self.assertIn("new-hero", self.hero_html())
+        entry = ModelLogEntry.objects.filter(action="wagtail.edit").latest("timestamp")
+        self.assertEqual(entry.user, self.approver)
+        self.assertEqual(entry.object_id, str(self.hero.pk))
+        # Where staff read it: Reports › Site history.
+        self.client.force_login(self.approver)
+        history = self.client.get(reverse("wagtailadmin_reports:site_history"))
+        self.assertContains(history, self.hero.title)
+        self.assertContains(history, "approver")
+
+    def test_an_approver_changes_the_alt_text(self):
+        self.client.force_login(self.approver)
+        self.client.post(
+            reverse("wagtailimages:edit", args=[self.hero.pk]),
+            self.image_form_data(self.hero, description="Residents at the town hall"),
+        )
+        if not self.home.hero_image_alt_text:
+            self.assertIn('alt="Residents at the town hall"', self.hero_html())
+        self.assertEqual(
+            Image.objects.get(pk=self.hero.pk).description, "Residents at the town hall"
+        )
+
+    def test_an_approver_replaces_the_document_and_it_is_logged(self):
+        self.client.force_login(self.approver)
+        response = self.client.post(
+            reverse("wagtaildocs:edit", args=[self.document.pk]),
+            self.document_form_data(
+                self.document,
+                file=SimpleUploadedFile("annual-report-v2.pdf", b"%PDF-1.4 corrected report"),
+            ),
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.document_bytes(), b"%PDF-1.4 corrected report")
+        entry = ModelLogEntry.objects.filter(action="wagtail.edit").latest("timestamp")
+        self.assertEqual(entry.user, self.approver)
+
+
+class AdminHelpTests(SideDoorTestCase):
+    def test_the_image_and_document_pages_say_who_can_change_what(self):
+        self.client.force_login(self.approver)
+        for url in (
+            reverse("wagtailimages:edit", args=[self.hero.pk]),
+            reverse("wagtaildocs:edit", args=[self.document.pk]),
+        ):
+            self.assertContains(self.client.get(url), "only Communications approvers can change")
+        self.client.force_login(self.editor)
+        for name in (
+            "wagtailimages:index",
+            "wagtailimages:add_multiple",
+            "wagtaildocs:index",
+            "wagtaildocs:add_multiple",
+        ):
+            url = reverse(name)
+            self.assertContains(self.client.get(url), "Communications editors can upload")
+
+
+class PartnerWorkflowTests(SideDoorTestCase):
+    def setUp(self):
+        super().setUp()
+        self.partner = Partner.objects.create(
+            name="Islington Food Bank",
+            web_address="https://food.example.org/",
+            description="Food for those who need it.",
+        )
+        self.edit_url = reverse("wagtailsnippets_partnership_partner:edit", args=[self.partner.pk])
+
+    def partner_data(self, **changes):
+        data = {
+            "name": self.partner.name,
+            "web_address": self.partner.web_address,
+            "description": self.partner.description,
+            "logo": "",
+            "logo_alt_text": "",
+        }
+        data.update(changes)
+        return data
+
+    def test_the_partner_model_uses_the_communications_workflow(self):
+        self.assertEqual(
+            self.partner.get_workflow(), Workflow.objects.get(name="Communications approval")
+        )
+
+    def test_an_editor_cannot_publish_a_partner_change(self):
+        self.client.force_login(self.editor)
+        self.client.post(
+            self.edit_url, {**self.partner_data(name="Defaced"), "action-publish": "1"}
+        )
+        self.assertNotIn("Defaced", self.partnership_html())
+        self.assertIn("Islington Food Bank", self.partnership_html())
+
+    def test_an_editor_cannot_delete_a_partner(self):
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse("wagtailsnippets_partnership_partner:delete", args=[self.partner.pk])
+        )
+        self.assertTrue(Partner.objects.filter(pk=self.partner.pk).exists())
+        self.assertIn("Islington Food Bank", self.partnership_html())
+
+    def test_an_editor_cannot_reorder_partners(self):
+        Partner.objects.create(
+            name="Archway Advice Centre",
+            web_address="https://advice.example.org/",
+            description="Free advice.",
+        )
+        before = self.partnership_html()
+        self.assertLess(before.index("Islington Food Bank"), before.index("Archway Advice"))
+        self.client.force_login(self.editor)
+        url = reverse("wagtailsnippets_partnership_partner:reorder", args=[self.partner.pk])
+        self.client.post(f"{url}?position=1")
+        self.assertEqual(self.partnership_html(), before)
+
+    def test_an_editors_new_partner_waits_for_approval(self):
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse("wagtailsnippets_partnership_partner:add"),
+            {
+                **self.partner_data(name="Defaced Trust", web_address="https://x.example.org/"),
+                "action-submit": "1",
+            },
+        )
+        self.assertTrue(Partner.objects.filter(name="Defaced Trust").exists())
+        self.assertNotIn("Defaced Trust", self.partnership_html())
+
+    def test_editor_submits_approver_approves_and_it_goes_live(self):
+        self.client.force_login(self.editor)
+        response = self.client.post(
+            self.edit_url,
+            {**self.partner_data(name="Islington Food Bank CIC"), "action-submit": "1"},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertNotIn("Islington Food Bank CIC", self.partnership_html())
+
+        self.partner.refresh_from_db()
+        workflow_state = self.partner.current_workflow_state
+        self.assertEqual(workflow_state.status, "in_progress")
+        task_state = workflow_state.current_task_state
+        approve_url = reverse(
+            "wagtailsnippets_partnership_partner:workflow_action",
+            args=[self.partner.pk, "approve", task_state.pk],
+        )
+        self.client.force_login(self.editor)
+        self.client.post(approve_url, {"comment": ""})
+        self.assertNotIn("Islington Food Bank CIC", self.partnership_html())
+
+        self.client.force_login(self.approver)
+        response = self.client.post(approve_url, {"comment": "Checked."})
+        self.assertEqual(response.status_code, 302)
+        self.assertIn("Islington Food Bank CIC", self.partnership_html())
+        entry = ModelLogEntry.objects.filter(action="wagtail.publish").latest("timestamp")
+        self.assertEqual(entry.user, self.approver)
+
+    def test_an_approver_publishes_directly(self):
+        self.client.force_login(self.approver)
+        self.client.post(
+            self.edit_url,
+            {**self.partner_data(name="Islington Food Bank CIC"), "action-publish": "1"},
+        )
+        self.assertIn("Islington Food Bank CIC", self.partnership_html())
