@@ -1,6 +1,7 @@
 """Middleware for the public internet: response headers, and a calm 503 without the database."""
 
 import logging
+import sqlite3
 import sys
 
 from django.conf import settings
@@ -13,7 +14,40 @@ from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger(__name__)
 
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# SQLite has no connection to lose: its equivalent is a database file that cannot
+# be opened, read or locked. Any other SQLite error (a syntax error, say) is a bug.
+SQLITE_UNAVAILABLE = (
+    "SQLITE_CANTOPEN",
+    "SQLITE_IOERR",
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_NOTADB",
+    "SQLITE_CORRUPT",
+)
+# PostgreSQL: connection exceptions (SQLSTATE class 08) and the server shutting down.
+POSTGRES_UNAVAILABLE = ("08", "57P01", "57P02", "57P03")
+
+
+def is_lost_connection(error):
+    """True when the database cannot be reached at all, rather than refusing one query.
+
+    Django raises OperationalError for both (SQLite's full-text search syntax errors
+    included), so the database driver's own error, which Django chains as the cause,
+    decides.
+    """
+    if isinstance(error, InterfaceError):  # the connection is already closed
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    cause = error.__cause__
+    if isinstance(cause, sqlite3.Error):
+        return getattr(cause, "sqlite_errorname", "").startswith(SQLITE_UNAVAILABLE)
+    sqlstate = getattr(cause, "sqlstate", "")
+    if sqlstate is None:  # psycopg's own errors: it never reached the server, or lost it
+        return True
+    if sqlstate:
+        return sqlstate.startswith(POSTGRES_UNAVAILABLE)
+    return True  # another backend's error: taken for an outage, as before
 
 
 class PermissionsPolicyMiddleware:
@@ -78,7 +112,7 @@ def note_database_outage(sender, request=None, **kwargs):
     """
 
     error = sys.exc_info()[1]
-    if request is not None and isinstance(error, DATABASE_UNAVAILABLE):
+    if request is not None and is_lost_connection(error):
         request.database_unavailable = True
 
 

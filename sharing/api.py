@@ -6,15 +6,19 @@ one gets a 400 with a clear message rather than a database error and a 500.
 
 import logging
 
+from django.core.exceptions import ValidationError
 from django.db import DataError
 from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from pages.search import search_terms
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +36,29 @@ def is_whole_number(value):
 
 def is_page_id(value):
     return is_whole_number(value) and int(value) <= MAX_ID
+
+
+class WordsSearchFilter(SearchFilter):
+    """`?search=` looks for the words of the query, as the site's search box does:
+    punctuation that the database would read as search syntax is left out."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        terms = search_terms(request.GET["search"])
+        if not terms:
+            raise BadRequestError("search must contain at least one word (letters or digits)")
+        query = request.GET.copy()
+        query["search"] = terms
+        # SearchFilter reads request.GET; give it the words alone.
+        request._request.GET = query
+        return super().filter_queryset(request, queryset, view)
+
+
+def with_words_search(filter_backends):
+    return [
+        WordsSearchFilter if backend is SearchFilter else backend for backend in filter_backends
+    ]
 
 
 class CheckedParametersMixin:
@@ -74,17 +101,21 @@ class CheckedParametersMixin:
         if isinstance(exc, DataError | OverflowError):
             logger.warning("API query refused by the database: %s", exc)
             exc = BadRequestError("a query parameter has a value the API cannot use")
+        elif isinstance(exc, ValidationError):  # a field filter's value, such as a bad date
+            exc = BadRequestError(f"field filter error. {' '.join(exc.messages)}")
         return super().handle_exception(exc)
 
 
 class PartnerPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     id_noun = "a page id"
+    filter_backends = with_words_search(PagesAPIViewSet.filter_backends)
     meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "last_published_at"]
 
 
 class PartnerImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
     id_noun = "an image id"
+    filter_backends = with_words_search(ImagesAPIViewSet.filter_backends)
 
 
 api_router = WagtailAPIRouter("wagtailapi")
