@@ -256,6 +256,12 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = True
+# How long partners' software and shared caches may reuse an API answer (seconds);
+# after that, a request with If-None-Match gets a 304 when nothing changed.
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+# The feed's entry ids are `tag:` URIs (RFC 4151) under this authority: a domain the
+# council held on that date. Never change it: partners' readers know entries by id.
+FEED_TAG_AUTHORITY = os.environ.get("FEED_TAG_AUTHORITY", "islington.gov.uk,2025")
 
 # Hardening for the public internet.
 # Content-Security-Policy (Django's built-in support). Public pages load scripts,
