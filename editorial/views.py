@@ -14,6 +14,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page
 
+from operations.spreadsheets import SafeSpreadsheetExportMixin
+
 from .models import ContentReview, default_review_date
 
 
@@ -27,7 +29,7 @@ class ReviewStatusColumn(Column):
         return "Overdue" if instance.is_overdue else "Due soon"
 
 
-class ContentReviewsReportView(ReportView):
+class ContentReviewsReportView(SafeSpreadsheetExportMixin, ReportView):
     """Pages whose review is overdue or due within 30 days, soonest first."""
 
     page_title = "Content reviews due"

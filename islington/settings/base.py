@@ -150,6 +150,26 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate limits must be counted once for every worker and server: in Redis when there
+# is one, else in a database table (created by feedback's migrations; Django's
+# `createcachetable` makes it too). Never a cache local to one process.
+RATE_LIMIT_CACHE_TABLE = "islington_rate_limits"
+CACHES["ratelimit"] = (
+    {
+        "BACKEND": "operations.cache.FailOpenRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "islington-ratelimit",
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": RATE_LIMIT_CACHE_TABLE,
+    }
+)
+# How many proxies or load balancers of our own stand in front of the app servers.
+# Each appends the address it was reached from to X-Forwarded-For; rate limits key on
+# the entry our outermost proxy wrote. 0 (the default): the header is not trusted.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
