@@ -11,6 +11,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
+from django.utils.csp import CSP, build_policy
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,56 @@ def is_lost_connection(error):
     return True  # another backend's error: taken for an outage, as before
 
 
+def permissions_policy_header():
+    return ", ".join(
+        f"{feature}=({' '.join(allowed)})"
+        for feature, allowed in settings.PERMISSIONS_POLICY.items()
+    )
+
+
+class SecurityHeadersBackstopMiddleware:
+    """First in MIDDLEWARE: every response leaves with the security headers.
+
+    The header middlewares below add them to what passes through them, and the
+    page cache serves the ones it stored. But a response made above them (the 400
+    for an unknown Host, raised when the page cache asks for the host; any error
+    in the page cache itself) never passes through them. This adds each header
+    that is missing, from the same settings; a header already set is kept.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = permissions_policy_header()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        headers = response.headers
+        admin = request.path.startswith(settings.ADMIN_CSP_PATH_PREFIX)
+        policy = settings.ADMIN_SECURE_CSP if admin else settings.SECURE_CSP
+        if policy and CSP.HEADER_ENFORCE not in headers:
+            headers[CSP.HEADER_ENFORCE] = build_policy(policy)
+        if self.permissions_policy:
+            headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if settings.SECURE_CONTENT_TYPE_NOSNIFF:
+            headers.setdefault("X-Content-Type-Options", "nosniff")
+        if settings.SECURE_REFERRER_POLICY:
+            headers.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
+        if settings.SECURE_CROSS_ORIGIN_OPENER_POLICY:
+            headers.setdefault(
+                "Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
+            )
+        if not getattr(response, "xframe_options_exempt", False):
+            headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+        if settings.SECURE_HSTS_SECONDS and request.is_secure():
+            hsts = f"max-age={settings.SECURE_HSTS_SECONDS}"
+            if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
+                hsts += "; includeSubDomains"
+            if settings.SECURE_HSTS_PRELOAD:
+                hsts += "; preload"
+            headers.setdefault("Strict-Transport-Security", hsts)
+        return response
+
+
 class PermissionsPolicyMiddleware:
     """Tell browsers that no page here may use the camera, microphone, location and so on.
 
@@ -59,10 +110,7 @@ class PermissionsPolicyMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.header = ", ".join(
-            f"{feature}=({' '.join(allowed)})"
-            for feature, allowed in settings.PERMISSIONS_POLICY.items()
-        )
+        self.header = permissions_policy_header()
 
     def __call__(self, request):
         response = self.get_response(request)

@@ -74,7 +74,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a hit is answered from the cache alone, with the headers (security
+    # Outermost: adds any security header missing from a response made above the
+    # header middlewares below (the 400 for an unknown Host, an error in the page cache).
+    "operations.middleware.SecurityHeadersBackstopMiddleware",
+    # Then: a hit is answered from the cache alone, with the headers (security
     # headers included) the page was stored with: no session, no user, no
     # database, so cached pages are still served while the database is down...
     "pagecache.middleware.PageCacheMiddleware",
