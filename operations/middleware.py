@@ -78,7 +78,7 @@ class SecurityHeadersBackstopMiddleware:
         admin = request.path.startswith(settings.ADMIN_CSP_PATH_PREFIX)
         policy = settings.ADMIN_SECURE_CSP if admin else settings.SECURE_CSP
         if policy and CSP.HEADER_ENFORCE not in headers:
-            headers[CSP.HEADER_ENFORCE] = build_policy(policy)
+            headers[str(CSP.HEADER_ENFORCE)] = build_policy(policy)  # WSGI needs str names
         if self.permissions_policy:
             headers.setdefault("Permissions-Policy", self.permissions_policy)
         if settings.SECURE_CONTENT_TYPE_NOSNIFF:

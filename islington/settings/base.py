@@ -216,7 +216,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "about-us@islington.go
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Islington Council: About us"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address: absolute links in pages, the sitemap, the feed, the API
+# and e-mails name it, and `load_seed_content` gives it to the default Site. In
+# production set WAGTAILADMIN_BASE_URL; local runs (`make run`, `make serve`) serve
+# on 127.0.0.1:$PORT and default to that.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or (
+    f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}"
+)
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
