@@ -16,6 +16,7 @@ values reach the server as the client wrote them, as with a real attacker.
 
 from dataclasses import dataclass, field
 from itertools import product
+from urllib.parse import unquote
 
 from django.apps import apps
 from hypothesis import strategies as st
@@ -221,8 +222,11 @@ class Endpoint:
                 return self.path.format(**{**blank, **chosen, **values})  # noqa: B023
 
             targets = [path(**{name: value}) for name in self.params for value in NASTY_FRAGMENTS]
+            # Form values are sent both as written and percent-decoded (a real NUL, say).
             bodies = [
-                {**defaults, name: value} for name in self.form or {} for value in NASTY_FRAGMENTS
+                {**defaults, name: value}
+                for name in self.form or {}
+                for value in dict.fromkeys([*NASTY_FRAGMENTS, *map(unquote, NASTY_FRAGMENTS)])
             ]
             for method, host in product(methods, hosts):
                 for target in targets or [path()]:
