@@ -3,6 +3,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8000
+# Every command below sees PORT, so the address the site names (WAGTAILADMIN_BASE_URL's
+# default, and the Site that load_seed_content sets up) is the one it is served at.
+export PORT
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,9 +11,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.admin.ui.tables import Column, TitleColumn, UserColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
+from wagtail.log_actions import log
 from wagtail.models import Page
 
+from operations.spreadsheets import SafeSpreadsheetExportMixin
+
 from .models import ContentReview, default_review_date
+from .roles import communications_staff
 
 
 class ReviewByColumn(Column):
@@ -27,7 +30,7 @@ class ReviewStatusColumn(Column):
         return "Overdue" if instance.is_overdue else "Due soon"
 
 
-class ContentReviewsReportView(ReportView):
+class ContentReviewsReportView(SafeSpreadsheetExportMixin, ReportView):
     """Pages whose review is overdue or due within 30 days, soonest first."""
 
     page_title = "Content reviews due"
@@ -56,9 +59,10 @@ class ReviewDateForm(forms.ModelForm):
     """The review date, and the page's owner: the person reminded to review it."""
 
     owner = forms.ModelChoiceField(
-        queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
+        queryset=None,  # set per form: communications staff only
         required=False,
-        help_text="Who checks this page by the review date and receives the reminders.",
+        help_text="Who checks this page by the review date and receives the reminders. "
+        "Only people in the communications teams, and staff, can own a page.",
     )
 
     class Meta:
@@ -66,15 +70,30 @@ class ReviewDateForm(forms.ModelForm):
         fields = ["review_by"]
         widgets = {"review_by": AdminDateInput}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["owner"].queryset = communications_staff().order_by("username")
         self.fields["owner"].initial = self.instance.page.owner_id
 
     def save(self, commit=True):
         review = super().save(commit=commit)
-        # Only the owner column changes: no new revision, no publishing side effects.
-        Page.objects.filter(pk=self.instance.page_id).update(owner=self.cleaned_data["owner"])
+        page = self.instance.page
+        old_owner, new_owner = page.owner, self.cleaned_data["owner"]
+        if old_owner != new_owner:
+            # Only the owner column changes: no new revision, no publishing side effects.
+            Page.objects.filter(pk=page.pk).update(owner=new_owner)
+            log(
+                instance=page,
+                action="editorial.change_owner",
+                user=self.user,
+                data={"owner": {"old": owner_name(old_owner), "new": owner_name(new_owner)}},
+            )
         return review
+
+
+def owner_name(user):
+    return (user.get_full_name() or user.get_username()) if user else "nobody"
 
 
 def edit_review_date(request, page_id):
@@ -85,7 +104,7 @@ def edit_review_date(request, page_id):
     review = ContentReview.objects.filter(page=page).first() or ContentReview(
         page=page, review_by=default_review_date()
     )
-    form = ReviewDateForm(request.POST or None, instance=review)
+    form = ReviewDateForm(request.POST or None, instance=review, user=request.user)
     if form.is_valid():
         form.save()
         messages.success(

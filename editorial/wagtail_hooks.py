@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.log_actions import LogFormatter
 
 from . import approver_only, two_factor, views
 
@@ -29,6 +30,22 @@ def editorial_admin_urls():
         path("two-factor/verify/", two_factor.verify, name="editorial_two_factor_verify"),
         *approver_only.urlpatterns(),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_owner_change(actions):
+    @actions.register_action("editorial.change_owner")
+    class ChangeOwnerFormatter(LogFormatter):
+        """Shown in the page's history: who changed the owner, from whom to whom."""
+
+        label = "Change owner"
+
+        def format_message(self, log_entry):
+            try:
+                owner = log_entry.data["owner"]
+                return f"Owner changed from '{owner['old']}' to '{owner['new']}'"
+            except (KeyError, TypeError):
+                return "Owner changed"
 
 
 class ContentReviewsMenuItem(MenuItem):

@@ -3,14 +3,18 @@
 Pages are served from a shared cache, so the form cannot carry a per-visitor
 token. Instead a submission must come from one of our own pages (Origin or
 Referer), leave the honeypot field empty, and stay under a per-client rate.
+The rate is counted in the "ratelimit" cache, which every worker and server
+shares (Redis, or a database table), per client address (operations.client).
 """
 
 import hashlib
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http.request import validate_host
+
+from operations.client import client_address
 
 HONEYPOT_FIELD = "website"
 RATE_LIMIT = 10  # submissions per client ...
@@ -41,7 +45,8 @@ def is_rate_limited(request):
     The client's address is hashed before it is used as a cache key, and the
     count expires with the window: no personal data is kept.
     """
-    client = request.META.get("REMOTE_ADDR", "")
+    cache = caches["ratelimit"]
+    client = client_address(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client}".encode()).hexdigest()[:32]
     key = f"feedback-rate:{digest}"
     cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)

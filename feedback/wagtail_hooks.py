@@ -3,10 +3,13 @@
 import django_filters
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from operations.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import Feedback
 
@@ -36,8 +39,13 @@ class FeedbackFilterSet(WagtailFilterSet):
         fields = ["page", "answer", "created_at"]
 
 
+class FeedbackIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The list of feedback; its CSV and XLSX exports never carry live formulas."""
+
+
 class FeedbackViewSet(ModelViewSet):
     model = Feedback
+    index_view_class = FeedbackIndexView
     icon = "comment"
     url_prefix = "page-feedback"
     menu_label = "Page feedback"

@@ -1,6 +1,7 @@
 """Middleware for the public internet: response headers, and a calm 503 without the database."""
 
 import logging
+import sqlite3
 import sys
 
 from django.conf import settings
@@ -10,10 +11,94 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
+from django.utils.csp import CSP, build_policy
 
 logger = logging.getLogger(__name__)
 
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# SQLite has no connection to lose: its equivalent is a database file that cannot
+# be opened, read or locked. Any other SQLite error (a syntax error, say) is a bug.
+SQLITE_UNAVAILABLE = (
+    "SQLITE_CANTOPEN",
+    "SQLITE_IOERR",
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_NOTADB",
+    "SQLITE_CORRUPT",
+)
+# PostgreSQL: connection exceptions (SQLSTATE class 08) and the server shutting down.
+POSTGRES_UNAVAILABLE = ("08", "57P01", "57P02", "57P03")
+
+
+def is_lost_connection(error):
+    """True when the database cannot be reached at all, rather than refusing one query.
+
+    Django raises OperationalError for both (SQLite's full-text search syntax errors
+    included), so the database driver's own error, which Django chains as the cause,
+    decides.
+    """
+    if isinstance(error, InterfaceError):  # the connection is already closed
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    cause = error.__cause__
+    if isinstance(cause, sqlite3.Error):
+        return getattr(cause, "sqlite_errorname", "").startswith(SQLITE_UNAVAILABLE)
+    sqlstate = getattr(cause, "sqlstate", "")
+    if sqlstate is None:  # psycopg's own errors: it never reached the server, or lost it
+        return True
+    if sqlstate:
+        return sqlstate.startswith(POSTGRES_UNAVAILABLE)
+    return True  # another backend's error: taken for an outage, as before
+
+
+def permissions_policy_header():
+    return ", ".join(
+        f"{feature}=({' '.join(allowed)})"
+        for feature, allowed in settings.PERMISSIONS_POLICY.items()
+    )
+
+
+class SecurityHeadersBackstopMiddleware:
+    """First in MIDDLEWARE: every response leaves with the security headers.
+
+    The header middlewares below add them to what passes through them, and the
+    page cache serves the ones it stored. But a response made above them (the 400
+    for an unknown Host, raised when the page cache asks for the host; any error
+    in the page cache itself) never passes through them. This adds each header
+    that is missing, from the same settings; a header already set is kept.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = permissions_policy_header()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        headers = response.headers
+        admin = request.path.startswith(settings.ADMIN_CSP_PATH_PREFIX)
+        policy = settings.ADMIN_SECURE_CSP if admin else settings.SECURE_CSP
+        if policy and CSP.HEADER_ENFORCE not in headers:
+            headers[str(CSP.HEADER_ENFORCE)] = build_policy(policy)  # WSGI needs str names
+        if self.permissions_policy:
+            headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if settings.SECURE_CONTENT_TYPE_NOSNIFF:
+            headers.setdefault("X-Content-Type-Options", "nosniff")
+        if settings.SECURE_REFERRER_POLICY:
+            headers.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
+        if settings.SECURE_CROSS_ORIGIN_OPENER_POLICY:
+            headers.setdefault(
+                "Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
+            )
+        if not getattr(response, "xframe_options_exempt", False):
+            headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+        if settings.SECURE_HSTS_SECONDS and request.is_secure():
+            hsts = f"max-age={settings.SECURE_HSTS_SECONDS}"
+            if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
+                hsts += "; includeSubDomains"
+            if settings.SECURE_HSTS_PRELOAD:
+                hsts += "; preload"
+            headers.setdefault("Strict-Transport-Security", hsts)
+        return response
 
 
 class PermissionsPolicyMiddleware:
@@ -25,10 +110,7 @@ class PermissionsPolicyMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.header = ", ".join(
-            f"{feature}=({' '.join(allowed)})"
-            for feature, allowed in settings.PERMISSIONS_POLICY.items()
-        )
+        self.header = permissions_policy_header()
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -78,7 +160,7 @@ def note_database_outage(sender, request=None, **kwargs):
     """
 
     error = sys.exc_info()[1]
-    if request is not None and isinstance(error, DATABASE_UNAVAILABLE):
+    if request is not None and is_lost_connection(error):
         request.database_unavailable = True
 
 

@@ -2,17 +2,20 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page
 
+from .search import QUERY_MAX_LENGTH, search_terms
+
 RESULTS_PER_PAGE = 10
-QUERY_MAX_LENGTH = 200
 
 
 def search(request):
     """Site search: Wagtail search over live, public pages (PostgreSQL full-text search
-    on PostgreSQL). Any page number is accepted: Paginator.get_page falls back to the
-    first or last page rather than failing."""
-    query = request.GET.get("q", "").strip()[:QUERY_MAX_LENGTH]
+    on PostgreSQL). Any query gets results or none: only its words are searched for.
+    Any page number is accepted: Paginator.get_page falls back to the first or last
+    page rather than failing."""
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:QUERY_MAX_LENGTH]
+    terms = search_terms(query)
     results = None
-    if query:
-        matches = Page.objects.live().public().exclude(depth=1).specific().search(query)
+    if terms:
+        matches = Page.objects.live().public().exclude(depth=1).specific().search(terms)
         results = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "pages/search.html", {"query": query, "results": results})

@@ -1,23 +1,34 @@
-"""The Atom feed partners follow to hear when a page changes."""
+"""The Atom feed partners follow to hear when a page is published, changed or withdrawn."""
 
 from collections import namedtuple
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Min, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
 from django.utils.timezone import localtime
 from wagtail.models import Page, PageLogEntry, Site
 
 from pages.models import SiteSettings
 
 FEED_LENGTH = 30
+PUBLISHED = ("wagtail.publish", "wagtail.publish.scheduled")
+WITHDRAWN = ("wagtail.unpublish", "wagtail.unpublish.scheduled")
 
 FeedSource = namedtuple("FeedSource", ["site", "request"])
 
 
+def tag_uri(specific):
+    """A permanent id (RFC 4151 `tag:` URI): it names neither the site's current host
+    nor a page's current address, so neither a new domain nor a renamed slug changes it."""
+    return f"tag:{settings.FEED_TAG_AUTHORITY}:{specific}"
+
+
 class UpdatesFeed(Feed):
-    """One entry each time a public page is published, newest first."""
+    """One entry each time a public page is published or withdrawn, newest first."""
 
     feed_type = Atom1Feed
 
@@ -30,11 +41,11 @@ class UpdatesFeed(Feed):
         return FeedSource(site, request)
 
     def title(self, source):
-        settings = SiteSettings.for_site(source.site)
-        return f"{settings.service_name} – {settings.organisation_name}: updates"
+        site_settings = SiteSettings.for_site(source.site)
+        return f"{site_settings.service_name} – {site_settings.organisation_name}: updates"
 
     def subtitle(self, source):
-        return "Each time a page of the site is published or changed."
+        return "Each time a page of the site is published, changed or withdrawn."
 
     def link(self, source):
         return source.site.root_url + "/"
@@ -42,35 +53,71 @@ class UpdatesFeed(Feed):
     def feed_url(self, source):
         return source.site.root_url + reverse("updates_feed")
 
+    def feed_guid(self, source):
+        return tag_uri("updates")
+
     def author_name(self, source):
         return SiteSettings.for_site(source.site).organisation_name
 
     def items(self, source):
-        public_pages = (
-            Page.objects.live().public().descendant_of(source.site.root_page, inclusive=True)
-        )
+        # Pages with view restrictions never appear, not even as withdrawn; a
+        # publication is listed only while its page is still live.
+        site_pages = Page.objects.descendant_of(source.site.root_page, inclusive=True).public()
         entries = list(
-            PageLogEntry.objects.filter(action="wagtail.publish", page__in=public_pages)
+            PageLogEntry.objects.filter(
+                Q(action__in=PUBLISHED, page__in=site_pages.live())
+                | Q(action__in=WITHDRAWN, page__in=site_pages)
+            )
             .select_related("page")
             .order_by("-timestamp", "-pk")[:FEED_LENGTH]
         )
+        page_ids = {entry.page_id for entry in entries}
+        specific_pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
+        first_publications = set(
+            PageLogEntry.objects.filter(page__in=page_ids, action__in=PUBLISHED)
+            .values("page")
+            .annotate(first=Min("pk"))
+            .values_list("first", flat=True)
+        )
+        home_url = self.link(source)
         for entry in entries:
-            entry.page_url = entry.page.get_full_url(source.request)
+            page = specific_pages[entry.page_id]
+            entry.withdrawn = entry.action in WITHDRAWN
+            entry.first_publication = entry.pk in first_publications
+            entry.page_url = home_url if entry.withdrawn else page.get_full_url(source.request)
+            entry.summary = (
+                page.get_meta_description()
+                if hasattr(page, "get_meta_description")
+                else page.search_description
+            )
         return entries
 
     def item_title(self, entry):
-        return entry.page.title
+        # Atom titles are plain text: the XML writer escapes them.
+        return f"Withdrawn: {entry.page.title}" if entry.withdrawn else entry.page.title
 
     def item_description(self, entry):
-        published = localtime(entry.timestamp)
-        return f"“{entry.page.title}” was published on {published:%-d %B %Y at %H:%M}."
+        # The summary is HTML that feed readers display, so every value is escaped
+        # as HTML here (and the whole escaped once more as XML by the writer).
+        when = f"{localtime(entry.timestamp):%-d %B %Y at %H:%M}"
+        if entry.withdrawn:
+            return format_html(
+                "<p>“{}” was withdrawn on {}: it is no longer on the website.</p>",
+                entry.page.title,
+                when,
+            )
+        what = "first published" if entry.first_publication else "updated"
+        html = format_html("<p>“{}” was {} on {}.</p>", entry.page.title, what, when)
+        if entry.summary:
+            html += format_html("<p>{}</p>", entry.summary)
+        return html
 
     def item_link(self, entry):
         return entry.page_url
 
     def item_guid(self, entry):
-        # Each publication is its own entry, so readers see every change.
-        return f"{entry.page_url}#published-{entry.pk}"
+        # Each publication or withdrawal is its own entry, so readers see every change.
+        return tag_uri(f"page-{entry.page_id}/log-{entry.pk}")
 
     def item_guid_is_permalink(self, entry):
         return False

@@ -1,17 +1,22 @@
-"""A reusable barrage of hostile requests, for property-based tests with hypothesis.
+"""A reusable barrage of hostile requests: a fixed sweep, then property-based tests.
 
 Each Endpoint names one way into the site and the hostile values to send it.
+Every endpoint is first sent every one of NASTY_FRAGMENTS in each of its
+placeholders (and form fields), one at a time: a value known to have broken
+something is always tried, on every run. Hypothesis then adds random values.
 To cover a new endpoint, add an entry to ENDPOINTS, for example:
 
     Endpoint("GET", "/search/?q={q}", {"q": hostile_text}),
     Endpoint("GET", "/api/v2/pages/?{query}", {"query": hostile_query_string}),
-    Endpoint("POST", "/feedback/", data=form_data({"comment": hostile_text})),
+    Endpoint("POST", "/feedback/", form={"comment": hostile_text}),
 
 Placeholders in a path are filled with raw URL text: percent-escapes in the
 values reach the server as the client wrote them, as with a real attacker.
 """
 
 from dataclasses import dataclass, field
+from itertools import product
+from urllib.parse import unquote
 
 from django.apps import apps
 from hypothesis import strategies as st
@@ -22,45 +27,72 @@ from hypothesis import strategies as st
 percent_escaped_bytes = st.binary(max_size=40).map(
     lambda data: "".join(f"%{byte:02X}" for byte in data)
 )
-# Strings that have broken parsers, routers and SQL before.
-nasty_fragments = st.sampled_from(
-    [
-        "",
-        " ",
-        "..",
-        "../..",
-        "%2e%2e/",
-        "//",
-        "\\",
-        "%00",
-        "%",
-        "%zz",
-        "%c0%ae",
-        "%ff%fe",
-        "'",
-        '"',
-        "<script>",
-        "' OR 1=1 --",
-        ";",
-        "&",
-        "=",
-        "#",
-        "*",
-        "~",
-        "{{ 7*7 }}",
-        "${jndi:ldap://x}",
-        "\u202e",
-        "\ufeff",
-        "é",
-        "🏳️‍🌈",
-        "-1",
-        "0",
-        "99999999999999999999999999",
-        "1e309",
-        "NaN",
-        "a" * 300,
-    ]
-)
+# Strings that have broken parsers, routers, full-text search and SQL before.
+# Sampling from these alone is not enough: with a bounded number of examples
+# hypothesis may never draw a given one (it never drew '"' for the search box),
+# so Endpoint.sweep() sends each of them explicitly.
+NASTY_FRAGMENTS = [
+    "",
+    " ",
+    "..",
+    "../..",
+    "%2e%2e/",
+    "//",
+    "\\",
+    "%00",
+    "%",
+    "%zz",
+    "%c0%ae",
+    "%ff%fe",
+    "'",
+    '"',
+    "<script>",
+    "' OR 1=1 --",
+    ";",
+    "&",
+    "=",
+    "#",
+    "*",
+    "~",
+    "{{ 7*7 }}",
+    "${jndi:ldap://x}",
+    "\u202e",
+    "\ufeff",
+    "é",
+    "🏳️‍🌈",
+    "-1",
+    "0",
+    "99999999999999999999999999",
+    "1e309",
+    "NaN",
+    "a" * 300,
+    # Full-text search syntax (SQLite FTS5, PostgreSQL tsquery) and whitespace only.
+    "%22",
+    "a%22b",
+    '"unbalanced',
+    '""',
+    "%20",
+    "%09%0A",
+    "+",
+    "a*",
+    "*a",
+    "-a",
+    "a:b",
+    "a^b",
+    "(a",
+    "a)",
+    "NEAR(a b)",
+    "a AND",
+    "OR",
+    "!",
+    "a&b|c",
+    "a <-> b",
+    "'a':*",
+    "%5C",
+    "_",
+    "a" * 199 + "%22",
+]
+nasty_fragments = st.sampled_from(NASTY_FRAGMENTS)
 # Printable and unprintable text, escaped where a URL needs it.
 url_text = st.text(
     st.characters(codec="utf-8", exclude_characters="?#"),
@@ -80,41 +112,38 @@ hostile_query_string = st.lists(
     ),
     max_size=6,
 ).map(lambda pairs: "&".join(f"{key}={value}" for key, value in pairs))
-hostile_methods = st.sampled_from(
-    [
-        "GET",
-        "HEAD",
-        "POST",
-        "PUT",
-        "PATCH",
-        "DELETE",
-        "OPTIONS",
-        "TRACE",
-        "CONNECT",
-        "PROPFIND",
-        "MKCOL",
-        "BREW",
-        "get",
-        "M-SEARCH",
-    ]
-)
+HOSTILE_METHODS = [
+    "GET",
+    "HEAD",
+    "POST",
+    "PUT",
+    "PATCH",
+    "DELETE",
+    "OPTIONS",
+    "TRACE",
+    "CONNECT",
+    "PROPFIND",
+    "MKCOL",
+    "BREW",
+    "get",
+    "M-SEARCH",
+]
+hostile_methods = st.sampled_from(HOSTILE_METHODS)
+HOSTILE_HOSTS = [
+    "",
+    "evil.example",
+    "localhost:99999",
+    "localhost:abc",
+    "[::1",
+    "127.0.0.1:80:80",
+    "localhost\x00",
+    "local host",
+    "localhost/../admin",
+    "@localhost",
+    "a" * 300,
+]
 hostile_hosts = st.one_of(
-    st.sampled_from(
-        [
-            "",
-            "evil.example",
-            "localhost:99999",
-            "localhost:abc",
-            "[::1",
-            "127.0.0.1:80:80",
-            "localhost\x00",
-            "local host",
-            "localhost/../admin",
-            "@localhost",
-            "a" * 300,
-        ]
-    ),
-    st.text(st.characters(codec="latin-1"), max_size=40),
+    st.sampled_from(HOSTILE_HOSTS), st.text(st.characters(codec="latin-1"), max_size=40)
 )
 
 
@@ -134,12 +163,22 @@ def form_data(fields):
 
 @dataclass(frozen=True)
 class Endpoint:
-    """One way into the site and the hostile values to send it."""
+    """One way into the site and the hostile values to send it.
+
+    params: placeholders in the path, each with a strategy of hostile values.
+    choices: placeholders with a fixed list of values (an API parameter's name, say);
+        the sweep tries every nasty fragment with each of them.
+    form: form fields, each with a strategy of hostile values.
+    form_defaults: valid values for the other fields, so that one hostile field
+        at a time gets past the form's other checks (a callable is called first).
+    """
 
     method: str | st.SearchStrategy
     path: str
     params: dict = field(default_factory=dict)
-    data: st.SearchStrategy | None = None
+    choices: dict = field(default_factory=dict)
+    form: dict | None = None
+    form_defaults: dict = field(default_factory=dict)
     host: st.SearchStrategy | None = None
     headers: dict = field(default_factory=dict)
 
@@ -147,14 +186,102 @@ class Endpoint:
         method = self.method if isinstance(self.method, str) else "ANY"
         return f"{method} {self.path}"
 
+    def resolved_choices(self):
+        return {
+            name: [value() if callable(value) else value for value in values]
+            for name, values in self.choices.items()
+        }
+
     def requests(self):
         """A strategy of (method, path, body, host, headers) tuples."""
         method = st.just(self.method) if isinstance(self.method, str) else self.method
-        path = st.fixed_dictionaries(self.params).map(lambda values: self.path.format(**values))
-        data = self.data if self.data is not None else st.none()
+        placeholders = {
+            **self.params,
+            **{name: st.sampled_from(values) for name, values in self.resolved_choices().items()},
+        }
+        path = st.fixed_dictionaries(placeholders).map(lambda values: self.path.format(**values))
+        data = form_data(self.form) if self.form is not None else st.none()
         host = self.host if self.host is not None else st.just("testserver")
         return st.tuples(method, path, data, host, st.just(self.headers))
 
+    def sweep(self):
+        """(method, path, body, host, headers) for every nasty fragment in each placeholder
+        and form field, one at a time, with every combination of the choices."""
+        methods = [self.method] if isinstance(self.method, str) else HOSTILE_METHODS
+        hosts = ["testserver"] if self.host is None else HOSTILE_HOSTS
+        defaults = {
+            name: value() if callable(value) else value
+            for name, value in self.form_defaults.items()
+        }
+        blank = dict.fromkeys(self.params, "")
+        choices = self.resolved_choices()
+        for chosen in product(*choices.values()):
+            chosen = dict(zip(choices, chosen, strict=True))
+
+            def path(**values):
+                return self.path.format(**{**blank, **chosen, **values})  # noqa: B023
+
+            targets = [path(**{name: value}) for name in self.params for value in NASTY_FRAGMENTS]
+            # Form values are sent both as written and percent-decoded (a real NUL, say).
+            bodies = [
+                {**defaults, name: value}
+                for name in self.form or {}
+                for value in dict.fromkeys([*NASTY_FRAGMENTS, *map(unquote, NASTY_FRAGMENTS)])
+            ]
+            for method, host in product(methods, hosts):
+                for target in targets or [path()]:
+                    yield method, target, defaults or None, host, self.headers
+                for body in bodies:
+                    yield method, path(), body, host, self.headers
+
+
+def home_page_id():
+    from wagtail.models import Site
+
+    return str(Site.objects.get(is_default_site=True).root_page_id)
+
+
+# Every query parameter partners may send the JSON API, and some they may not.
+API_PAGE_PARAMETERS = [
+    "type",
+    "fields",
+    "limit",
+    "offset",
+    "order",
+    "search",
+    "search_operator",
+    "locale",
+    "translation_of",
+    "child_of",
+    "ancestor_of",
+    "descendant_of",
+    "site",
+    "format",
+    "rich_text_format",
+    "id",
+    "title",
+    "slug",
+    "show_in_menus",
+    "seo_title",
+    "first_published_at",
+    "last_published_at",
+    "_",
+    "nosuchparameter",
+]
+API_IMAGE_PARAMETERS = [
+    "fields",
+    "limit",
+    "offset",
+    "order",
+    "search",
+    "search_operator",
+    "format",
+    "id",
+    "title",
+    "tags",
+    "width",
+    "_",
+]
 
 ENDPOINTS = [
     # Wagtail's page serving, the catch-all route.
@@ -162,7 +289,7 @@ ENDPOINTS = [
     Endpoint("GET", "/priorities/{path}/", {"path": hostile_text}),
     Endpoint("GET", "/?{query}", {"query": hostile_query_string}),
     Endpoint("GET", "/priorities/?{query}", {"query": hostile_query_string}),
-    Endpoint(hostile_methods, "/{path}", {"path": st.sampled_from(["", "values/", "nowhere/"])}),
+    Endpoint(hostile_methods, "/{path}", choices={"path": ["", "values/", "nowhere/"]}),
     Endpoint("GET", "/", host=hostile_hosts),
     # Documents through Wagtail's serve view, and uploaded media.
     Endpoint(
@@ -176,34 +303,62 @@ ENDPOINTS = [
     ),
     Endpoint("GET", "/media/{path}", {"path": hostile_path}),
     # Health checks, under any method.
-    Endpoint(hostile_methods, "/{path}", {"path": st.sampled_from(["healthz", "readyz"])}),
-    # The admin sign-in form, the one admin page a stranger reaches.
+    Endpoint(hostile_methods, "/{path}", choices={"path": ["healthz", "readyz"]}),
+    # The public forms: admin sign-in and password reset, the admin pages a stranger reaches.
     Endpoint(
         "POST",
         "/admin/login/?next={next}",
         {"next": hostile_text},
-        data=form_data({"username": hostile_text, "password": hostile_text, "next": hostile_text}),
+        form={"username": hostile_text, "password": hostile_text, "next": hostile_text},
+        form_defaults={"username": "nobody", "password": "wrong"},
     ),
     Endpoint("GET", "/admin/login/?{query}", {"query": hostile_query_string}),
-    # Site search, its page numbers and anything else in its query string.
+    Endpoint(
+        "POST", "/admin/password_reset/", form={"email": hostile_text}, form_defaults={"email": ""}
+    ),
+    # Site search (a GET form), its page numbers and anything else in its query string.
     Endpoint("GET", "/search/?q={q}&page={page}", {"q": hostile_text, "page": hostile_text}),
     Endpoint("GET", "/search/?{query}", {"query": hostile_query_string}),
     # "Is this page useful?": from this site (past the Origin check) and from elsewhere.
     Endpoint(
         "POST",
         "/feedback/",
-        data=form_data({"page": hostile_text, "answer": hostile_text, "comment": hostile_text}),
+        form={"page": hostile_text, "answer": hostile_text, "comment": hostile_text},
+        form_defaults={"page": home_page_id, "answer": "yes", "comment": ""},
         headers={"Origin": "http://testserver"},
     ),
-    Endpoint("POST", "/feedback/", data=form_data({"comment": hostile_text})),
-    Endpoint(hostile_methods, "/feedback/{path}", {"path": st.sampled_from(["", "thanks/"])}),
+    Endpoint("POST", "/feedback/", form={"comment": hostile_text}),
+    Endpoint(hostile_methods, "/feedback/{path}", choices={"path": ["", "thanks/"]}),
     Endpoint("GET", "/feedback/thanks/?{query}", {"query": hostile_query_string}),
-    # What partners read: the API, the sitemap and the feed.
+    # What partners read: every parameter of the API (search included), its addresses,
+    # the sitemap and the feed.
+    Endpoint(
+        "GET",
+        "/api/v2/pages/?{name}={value}",
+        {"value": hostile_text},
+        choices={"name": API_PAGE_PARAMETERS},
+    ),
+    Endpoint(
+        "GET",
+        "/api/v2/images/?{name}={value}",
+        {"value": hostile_text},
+        choices={"name": API_IMAGE_PARAMETERS},
+    ),
     Endpoint("GET", "/api/v2/pages/?{query}", {"query": hostile_query_string}),
     Endpoint("GET", "/api/v2/images/?{query}", {"query": hostile_query_string}),
+    Endpoint("GET", "/api/v2/pages/?search={q}&search_operator=or", {"q": hostile_text}),
     Endpoint(
         "GET", "/api/v2/pages/{id}/?{query}", {"id": hostile_text, "query": hostile_query_string}
     ),
+    Endpoint(
+        "GET",
+        "/api/v2/pages/{id}/?{name}={value}",
+        {"value": hostile_text},
+        choices={"id": [home_page_id], "name": ["fields", "format", "rich_text_format", "_"]},
+    ),
+    Endpoint("GET", "/api/v2/images/{id}/", {"id": hostile_text}),
+    Endpoint("GET", "/api/v2/pages/find/?html_path={path}", {"path": hostile_path}),
+    Endpoint("GET", "/api/v2/{path}", {"path": hostile_path}),
     Endpoint("GET", "/sitemap.xml?{query}", {"query": hostile_query_string}),
     Endpoint("GET", "/feeds/updates/?{query}", {"query": hostile_query_string}),
 ]
@@ -212,20 +367,25 @@ ENDPOINTS = [
 # --- Integrity -------------------------------------------------------------------
 
 
-# The sign-in throttle records each failed attempt: that is it doing its job.
-RECORDS_OF_ATTEMPTS = {"axes"}
+# The sign-in throttle records each failed attempt, and the feedback form stores
+# what visitors send (the sweep sends it valid forms): that is them doing their job.
+RECORDS_OF_ATTEMPTS = {"axes", "feedback"}
 
 
 def stored_content():
     """Everything stored, in a comparable form: row counts of every model, and what
     editors wrote (every page and revision) in full."""
-    from wagtail.models import Page, Revision
+    from wagtail.models import Page, ReferenceIndex, Revision
 
     counts = {
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()
         if not model._meta.proxy and model._meta.app_label not in RECORDS_OF_ATTEMPTS
     }
+    # Stored feedback names its page, so Wagtail indexes that reference too.
+    counts[ReferenceIndex._meta.label] = ReferenceIndex.objects.exclude(
+        content_type__app_label__in=RECORDS_OF_ATTEMPTS
+    ).count()
     pages = list(
         Page.objects.order_by("pk").values_list(
             "pk", "title", "slug", "url_path", "live", "latest_revision_id"

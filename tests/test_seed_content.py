@@ -1,5 +1,7 @@
 """The council's text reaches residents word for word, and stays the editors' to change."""
 
+from unittest import mock
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -181,3 +183,38 @@ def test_an_address_an_administrator_gave_the_site_is_kept(seeded_site, settings
 
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("www.example.org", 443)
+
+
+@pytest.mark.django_db
+def test_a_local_run_on_another_port_names_that_port(seeded_site, settings, client):
+    # `PORT=8221 make run` on a database an earlier `make run` set up for port 8000.
+    Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=8000)
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8221"
+
+    quiet_seed()
+
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_url == "http://127.0.0.1:8221"
+    robots = client.get("/robots.txt", HTTP_HOST="127.0.0.1:8221")
+    assert "Sitemap: http://127.0.0.1:8221/sitemap.xml" in robots.text
+    page = client.get("/", HTTP_HOST="127.0.0.1:8221")
+    assert '<link rel="canonical" href="http://127.0.0.1:8221/">' in page.text
+
+
+@pytest.mark.django_db
+def test_the_first_seed_of_a_fresh_database_renders_every_page(settings, caplog):
+    # Publishing renders each page to make its image renditions; the home page
+    # was once rendered before its site existed, a traceback on the first `make run`.
+    settings.PAGE_CACHE_WARM_RENDITIONS = True
+    rendered = []
+
+    def render_as_visitor(page):
+        site = page.get_site()
+        rendered.append((page.title, site and SiteSettings.for_site(site).organisation_name))
+
+    with mock.patch("pagecache.renditions.render_as_visitor", side_effect=render_as_visitor):
+        quiet_seed()
+
+    assert len(rendered) >= Page.objects.live().filter(depth__gt=1).count()
+    assert [title for title, organisation in rendered if not organisation] == []
+    assert "Pre-rendering" not in caplog.text

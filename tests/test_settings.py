@@ -68,3 +68,64 @@ def test_development_defaults_to_sqlite_in_the_project():
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("True ")
     assert "django.db.backends.sqlite3" in result.stdout
+
+
+def rate_limit_store(**env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
+    environment.update(env, DJANGO_SECRET_KEY="a-long-random-value-for-this-test-only")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import islington.settings.production as s; print(s.CACHES['ratelimit']['BACKEND'])",
+        ],
+        cwd=PROJECT_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_rate_limits_are_counted_where_every_server_sees_them():
+    # Never a cache local to one process, with or without Redis.
+    assert rate_limit_store() == "django.core.cache.backends.db.DatabaseCache"
+    assert rate_limit_store(REDIS_URL="redis://cache.internal:6379/0") == (
+        "operations.cache.FailOpenRedisCache"
+    )
+
+
+def base_url(**env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "PORT", "WAGTAILADMIN"))
+    }
+    environment.update(env)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import islington.settings.dev as s; print(s.WAGTAILADMIN_BASE_URL)",
+        ],
+        cwd=PROJECT_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_local_runs_name_the_port_they_serve_on():
+    assert base_url() == "http://127.0.0.1:8000"
+    assert base_url(PORT="8221") == "http://127.0.0.1:8221"
+    # Production names its public address, whatever port the server listens on.
+    assert base_url(PORT="8221", WAGTAILADMIN_BASE_URL="https://about.islington.gov.uk") == (
+        "https://about.islington.gov.uk"
+    )

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
 from editorial.models import ContentReview, default_review_date
@@ -84,6 +85,44 @@ class ContentReviewTests(WagtailTestUtils, TestCase):
         )
         self.safety.refresh_from_db()
         self.assertEqual(self.safety.owner, self.housing_owner)
+
+    def test_an_owner_change_is_in_the_page_history(self):
+        self.client.force_login(self.other_owner)
+        review_url = reverse("editorial_edit_review_date", args=[self.safety.pk])
+
+        self.client.post(review_url, {"review_by": "2030-01-31", "owner": self.housing_owner.pk})
+
+        entry = PageLogEntry.objects.get(page=self.safety, action="editorial.change_owner")
+        self.assertEqual(entry.user, self.other_owner)
+        self.assertEqual(entry.message, "Owner changed from 'other' to 'Hana'")
+        history = self.client.get(reverse("wagtailadmin_pages:history", args=[self.safety.pk]))
+        self.assertContains(history, "Owner changed from")
+
+    def test_keeping_the_owner_logs_nothing(self):
+        self.client.force_login(self.other_owner)
+        review_url = reverse("editorial_edit_review_date", args=[self.safety.pk])
+
+        self.client.post(review_url, {"review_by": "2030-01-31", "owner": self.other_owner.pk})
+
+        self.assertFalse(PageLogEntry.objects.filter(action="editorial.change_owner").exists())
+
+    def test_only_communications_staff_can_be_made_owner(self):
+        outsider = make_user("outsider")  # active, but in no communications group
+        staff = make_user("it-support", is_staff=True)
+        self.client.force_login(self.other_owner)
+        review_url = reverse("editorial_edit_review_date", args=[self.safety.pk])
+
+        form = self.client.get(review_url).context["form"]
+        response = self.client.post(review_url, {"review_by": "2030-01-31", "owner": outsider.pk})
+
+        choices = set(form.fields["owner"].queryset)
+        self.assertIn(self.housing_owner, choices)
+        self.assertIn(staff, choices)
+        self.assertNotIn(outsider, choices)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Select a valid choice")
+        self.safety.refresh_from_db()
+        self.assertEqual(self.safety.owner, self.other_owner)
 
     def test_visitors_cannot_open_the_review_date_form(self):
         response = self.client.get(reverse("editorial_edit_review_date", args=[self.safety.pk]))

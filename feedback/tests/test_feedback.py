@@ -3,9 +3,11 @@
 import csv
 import io
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
+from django.core.cache import caches
+from django.db import connection
 from wagtail.models import Page
 
 from feedback import spam_protection
@@ -16,7 +18,7 @@ OUR_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit():
-    cache.clear()
+    caches["ratelimit"].clear()
 
 
 @pytest.fixture
@@ -30,7 +32,12 @@ def priority_page(db):
 
 
 def send(client, about, origin=OUR_ORIGIN, **data):
-    return client.post("/feedback/", {"page": about.pk, "answer": "no", **data}, **origin)
+    """Post an answer about `about`; HTTP_* keywords are request headers, the rest fields."""
+    headers = {key: value for key, value in data.items() if key.startswith("HTTP_")}
+    fields = {key: value for key, value in data.items() if not key.startswith("HTTP_")}
+    return client.post(
+        "/feedback/", {"page": about.pk, "answer": "no", **fields}, **origin, **headers
+    )
 
 
 @pytest.mark.django_db
@@ -122,6 +129,53 @@ def test_too_many_answers_from_one_client_are_refused(client, priority_page):
 
     assert response.status_code == 429
     assert Feedback.objects.count() == spam_protection.RATE_LIMIT
+
+
+PROXY = {"REMOTE_ADDR": "10.0.0.2"}  # every request arrives through our one proxy
+
+
+def send_through_proxy(client, about, forwarded_for):
+    return send(client, about, origin={**OUR_ORIGIN, **PROXY}, HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_one_resident_cannot_silence_everyone(client, priority_page, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for _ in range(spam_protection.RATE_LIMIT):
+        assert send_through_proxy(client, priority_page, "203.0.113.7").status_code == 302
+
+    assert send_through_proxy(client, priority_page, "203.0.113.7").status_code == 429
+    assert send_through_proxy(client, priority_page, "198.51.100.20").status_code == 302
+
+
+@pytest.mark.django_db
+def test_addresses_the_client_wrote_itself_are_not_believed(client, priority_page, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for number in range(spam_protection.RATE_LIMIT):
+        # The proxy appends the address it saw; what comes before is the client's own.
+        send_through_proxy(client, priority_page, f"192.0.2.{number}, 203.0.113.7")
+
+    response = send_through_proxy(client, priority_page, "192.0.2.200, 203.0.113.7")
+
+    assert response.status_code == 429
+
+
+@pytest.mark.django_db
+def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(client, priority_page, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for number in range(spam_protection.RATE_LIMIT):
+        send_through_proxy(client, priority_page, f"192.0.2.{number}")
+
+    assert send_through_proxy(client, priority_page, "192.0.2.250").status_code == 429
+
+
+@pytest.mark.django_db
+def test_the_count_is_kept_where_every_worker_and_server_sees_it(client, priority_page):
+    send(client, priority_page)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM islington_rate_limits")
+        assert cursor.fetchone() == (1,)
 
 
 @pytest.mark.django_db
@@ -219,3 +273,49 @@ def test_staff_cannot_write_feedback_in_the_admin(client, admin_user, some_feedb
     client.force_login(admin_user)
 
     assert client.get("/admin/page-feedback/new/").status_code in (302, 403)
+
+
+FORMULAS = [
+    '=HYPERLINK("http://evil.example", "Click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.fixture
+def formula_feedback(db):
+    home = Page.objects.get(depth=2)
+    for comment in FORMULAS:
+        Feedback.objects.create(page=home, page_url="/", answer="no", comment=comment)
+    Feedback.objects.create(page=home, page_url="/", answer="no", comment="Plain text - fine")
+
+
+@pytest.mark.django_db
+def test_the_csv_export_never_holds_a_formula(client, communications_officer, formula_feedback):
+    client.force_login(communications_officer)
+
+    response = client.get("/admin/page-feedback/", {"export": "csv"})
+
+    content = b"".join(response.streaming_content).decode()
+    comments = [row[3] for row in csv.reader(io.StringIO(content, newline=""))][1:]
+    assert sorted(comments) == sorted(
+        ["'" + formula for formula in FORMULAS] + ["Plain text - fine"]
+    )
+
+
+@pytest.mark.django_db
+def test_the_xlsx_export_never_holds_a_formula(client, communications_officer, formula_feedback):
+    client.force_login(communications_officer)
+
+    response = client.get("/admin/page-feedback/", {"export": "xlsx"})
+
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    cells = [row[3] for row in workbook.active.iter_rows(min_row=2)]
+    assert all(cell.data_type == "s" for cell in cells)
+    # (openpyxl reads a carriage return back as a line feed)
+    assert sorted(cell.value.replace("\n", "\r") for cell in cells) == sorted(
+        ["'" + formula for formula in FORMULAS] + ["Plain text - fine"]
+    )

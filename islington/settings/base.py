@@ -74,7 +74,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a hit is answered from the cache alone, with the headers (security
+    # Outermost: adds any security header missing from a response made above the
+    # header middlewares below (the 400 for an unknown Host, an error in the page cache).
+    "operations.middleware.SecurityHeadersBackstopMiddleware",
+    # Then: a hit is answered from the cache alone, with the headers (security
     # headers included) the page was stored with: no session, no user, no
     # database, so cached pages are still served while the database is down...
     "pagecache.middleware.PageCacheMiddleware",
@@ -150,6 +153,26 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate limits must be counted once for every worker and server: in Redis when there
+# is one, else in a database table (created by feedback's migrations; Django's
+# `createcachetable` makes it too). Never a cache local to one process.
+RATE_LIMIT_CACHE_TABLE = "islington_rate_limits"
+CACHES["ratelimit"] = (
+    {
+        "BACKEND": "operations.cache.FailOpenRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "islington-ratelimit",
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": RATE_LIMIT_CACHE_TABLE,
+    }
+)
+# How many proxies or load balancers of our own stand in front of the app servers.
+# Each appends the address it was reached from to X-Forwarded-For; rate limits key on
+# the entry our outermost proxy wrote. 0 (the default): the header is not trusted.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -193,7 +216,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "about-us@islington.go
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Islington Council: About us"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address: absolute links in pages, the sitemap, the feed, the API
+# and e-mails name it, and `load_seed_content` gives it to the default Site. In
+# production set WAGTAILADMIN_BASE_URL; local runs (`make run`, `make serve`) serve
+# on 127.0.0.1:$PORT and default to that.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or (
+    f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}"
+)
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -256,6 +285,12 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = True
+# How long partners' software and shared caches may reuse an API answer (seconds);
+# after that, a request with If-None-Match gets a 304 when nothing changed.
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+# The feed's entry ids are `tag:` URIs (RFC 4151) under this authority: a domain the
+# council held on that date. Never change it: partners' readers know entries by id.
+FEED_TAG_AUTHORITY = os.environ.get("FEED_TAG_AUTHORITY", "islington.gov.uk,2025")
 
 # Hardening for the public internet.
 # Content-Security-Policy (Django's built-in support). Public pages load scripts,

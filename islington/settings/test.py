@@ -8,6 +8,11 @@ ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate limits are counted in the database table, as on a site without Redis.
+CACHES["ratelimit"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": RATE_LIMIT_CACHE_TABLE,  # noqa: F405
+}
 MEDIA_ROOT = BASE_DIR / ".tmp" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://localhost"
 WHITENOISE_USE_FINDERS = True

@@ -4,9 +4,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from django.test import Client
 from wagtail.models import Page
+
+from pagecache.middleware import PageCacheMiddleware
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -122,3 +126,42 @@ def test_a_page_from_the_page_cache_keeps_every_security_header(client, seeded_s
     assert (rendered["X-Page-Cache"], cached["X-Page-Cache"]) == ("miss", "hit")
     for header in SECURITY_HEADERS:
         assert cached[header] == rendered[header], header
+
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    "Permissions-Policy",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("host", ["evil.example", "localhost:abc", "[::1", "a" * 300])
+def test_the_400_for_an_unknown_host_is_as_strict_as_any_page(host):
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST=host)
+
+    assert response.status_code == 400
+    assert set(response.headers) >= SECURITY_HEADERS
+    # WSGI servers refuse anything but str (an enum member made runserver answer 500).
+    assert all(type(name) is str for name in response.headers)
+    assert directives(response.headers["Content-Security-Policy"])["script-src"] == ["'self'"]
+
+
+@pytest.mark.django_db
+def test_an_error_before_the_header_middleware_still_carries_the_headers(seeded_site):
+    with mock.patch.object(PageCacheMiddleware, "may_use_cache", side_effect=RuntimeError("a bug")):
+        response = Client(raise_request_exception=False).get("/")
+
+    assert response.status_code == 500
+    assert set(response.headers) >= SECURITY_HEADERS
+
+
+@pytest.mark.django_db
+def test_the_headers_a_view_chose_are_kept(client, seeded_site):
+    response = client.get("/admin/login/")
+
+    assert "'unsafe-inline'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"

@@ -1,15 +1,19 @@
 """When the database or Redis fails, residents get a calm answer and the site keeps what it can."""
 
 import logging
+import sqlite3
 import time
 from unittest import mock
 
+import psycopg
 import pytest
 from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client, override_settings
 from wagtail.models import Page
+
+from operations.middleware import is_lost_connection
 
 # Nothing listens here: a port in this project's range, kept closed on purpose.
 CLOSED_REDIS_URL = "redis://127.0.0.1:8799/7"
@@ -82,6 +86,55 @@ def test_with_the_database_down_cached_pages_are_still_served(visitor, seeded_si
         cached.content.decode()
     )
     assert not_cached.status_code == 503
+
+
+def driver_error(make):
+    """Django's OperationalError with the database driver's own error as its cause,
+    as Django raises it."""
+    try:
+        make()
+    except (sqlite3.Error, psycopg.Error) as cause:
+        error = OperationalError(str(cause))
+        error.__cause__ = cause
+        return error
+    raise AssertionError("no error")
+
+
+def raise_(error):
+    raise error
+
+
+def sqlite_syntax_error():
+    sqlite3.connect(":memory:").execute("SELECT 1 FROM")
+
+
+def sqlite_cannot_open():
+    sqlite3.connect("/no/such/folder/db.sqlite3")
+
+
+@pytest.mark.parametrize(
+    ("make", "lost"),
+    [
+        (sqlite_cannot_open, True),
+        (lambda: raise_(psycopg.OperationalError("connection refused")), True),
+        (lambda: raise_(psycopg.errors.ConnectionFailure("server closed the connection")), True),
+        (lambda: raise_(psycopg.errors.AdminShutdown("terminating connection")), True),
+        # The database answered: the query was at fault, not the connection.
+        (sqlite_syntax_error, False),
+        (lambda: raise_(psycopg.errors.QueryCanceled("statement timeout")), False),
+        (lambda: raise_(psycopg.errors.ProgramLimitExceeded("string is too long")), False),
+    ],
+)
+def test_only_a_lost_connection_counts_as_an_outage(make, lost):
+    assert is_lost_connection(driver_error(make)) is lost
+
+
+@pytest.mark.parametrize("query", ['"', 'a"b', "NEAR("])
+def test_a_search_the_database_cannot_parse_is_no_outage(visitor, seeded_site, query, caplog):
+    response = visitor.get("/search/", {"q": query})
+
+    assert response.status_code == 200
+    assert "Database unavailable" not in caplog.text
 
 
 def test_other_server_errors_are_not_disguised_as_outages(visitor, seeded_site):

@@ -3,6 +3,7 @@
 import pytest
 
 from pages import views
+from pages.search import QUERY_MAX_LENGTH
 
 
 @pytest.mark.django_db
@@ -59,4 +60,26 @@ def test_a_very_long_query_is_cut_short_not_refused(seeded_site, client):
     response = client.get("/search/", {"q": "homes " * 500})
 
     assert response.status_code == 200
-    assert len(response.context["query"]) <= views.QUERY_MAX_LENGTH
+    assert len(response.context["query"]) <= QUERY_MAX_LENGTH
+
+
+# Each of these once made SQLite's full-text search raise a syntax error, which the
+# site took for a database outage (503), or PostgreSQL refuse a NUL character (500).
+SEARCH_SYNTAX = ['"', 'a"b', "\x00", '"unbalanced', "NEAR(", "a*", "-", "^", "(", "'a':*"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", SEARCH_SYNTAX)
+def test_search_syntax_in_the_box_is_answered_calmly(seeded_site, client, query, caplog):
+    response = client.get("/search/", {"q": query})
+
+    assert response.status_code == 200
+    assert "Database unavailable" not in caplog.text
+
+
+@pytest.mark.django_db
+def test_quotes_and_operators_around_words_still_find_them(seeded_site, client):
+    response = client.get("/search/", {"q": '"landlord" AND -(homes'})
+
+    assert response.status_code == 200
+    assert 'href="/priorities/a-decent-home-for-everyone/"' in response.text

@@ -217,7 +217,7 @@ BAD_ADDRESSES = [
     ("/api/v2/pages/find/?id=99999999999999999999", 400),
     ("/api/v2/pages/find/?html_path=%00", 400),
     ("/api/v2/pages/find/?html_path=/no-such-page/", 404),
-    ("/api/v2/pages/?locale=zz", 404),
+    ("/api/v2/pages/?locale=zz", 400),
     ("/api/v2/pages/?site=no-such-site.example", 404),
     ("/api/v2/pages/?site=localhost:99999999999999999999", 404),
     ("/api/v2/images/?id=abc", 400),
@@ -249,3 +249,40 @@ def test_find_by_path_redirects_to_the_priority(priority, client):
 
     assert response.status_code == 302
     assert response["Location"].endswith(f"/api/v2/pages/{priority.pk}/?")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["a%22b", "%22unbalanced", "NEAR(", "a*", "'a':*"])
+def test_search_syntax_gets_results_or_none_never_an_error(seeded_site, client, query, caplog):
+    response = client.get(f"{LISTING}?search={query}")
+
+    assert response.status_code == 200, response.content
+    assert "items" in response.json()
+    assert "Database unavailable" not in caplog.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["%20", "%09", "+", "%22%22", "*"])
+def test_a_search_without_words_gets_a_400_saying_so(seeded_site, client, query):
+    response = client.get(f"{LISTING}?search={query}")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "message": "search must contain at least one word (letters or digits)"
+    }
+
+
+@pytest.mark.django_db
+def test_quoted_words_are_searched_for(priority, client):
+    response = client.get(f'{LISTING}?search="landlord"')
+
+    assert [item["id"] for item in response.json()["items"]] == [priority.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["first_published_at", "last_published_at"])
+def test_a_bad_date_filter_gets_a_400(seeded_site, client, name):
+    response = client.get(f"{LISTING}?{name}=yesterday")
+
+    assert response.status_code == 400
+    assert "field filter error" in response.json()["message"]

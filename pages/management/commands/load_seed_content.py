@@ -22,8 +22,9 @@ from pages.seed.accessibility import ACCESSIBILITY
 from partnership.models import PartnershipPage
 from priorities.models import PrioritiesIndexPage, PriorityPage
 
-# The address Wagtail's installer gives the default site until someone sets one.
-WAGTAIL_PLACEHOLDER_ADDRESS = ("localhost", 80)
+# A site still at one of these names was set up by a local run, not given its public
+# address by anyone: it follows the configured address (PORT in `make run`).
+LOCAL_HOSTNAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 
 def linkable_items(block_type, texts):
@@ -127,11 +128,17 @@ class Command(BaseCommand):
         if home is None:
             root = Page.get_first_root_node()
             self.remove_wagtail_welcome_page(root)
-            home = self.page(root, HomePage, {**content.HOME, "hero_image": hero})
+            parent = root
         else:
-            home = self.page(home.get_parent(), HomePage, {**content.HOME, "hero_image": hero})
-        self.make_site_root(home)
-        return home
+            parent = home.get_parent()
+        # The site points at the home page before it is published: publishing renders
+        # the page (pagecache.renditions), which needs its site and the site's settings.
+        return self.page(
+            parent,
+            HomePage,
+            {**content.HOME, "hero_image": hero},
+            before_publish=self.make_site_root,
+        )
 
     @staticmethod
     def remove_wagtail_welcome_page(root):
@@ -143,10 +150,12 @@ class Command(BaseCommand):
     @staticmethod
     def make_site_root(home):
         """Point the default site at the home page, at the public address the
-        settings give, so canonical links, the sitemap and the feed name it."""
+        settings give (WAGTAILADMIN_BASE_URL), so canonical links, the sitemap, the
+        feed and the API name it. An address an administrator gave the site is kept;
+        a local one follows the settings, so `PORT=8221 make run` names port 8221."""
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         before = (site.hostname, site.port, site.root_page_id)
-        if site.pk is None or (site.hostname, site.port) == WAGTAIL_PLACEHOLDER_ADDRESS:
+        if site.pk is None or site.hostname in LOCAL_HOSTNAMES:
             address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
             site.hostname = address.hostname or "localhost"
             site.port = address.port or (443 if address.scheme == "https" else 80)
@@ -155,10 +164,12 @@ class Command(BaseCommand):
         if site.pk is None or (site.hostname, site.port, site.root_page_id) != before:
             site.save()
 
-    def page(self, parent, model, fields, menu=False):
+    def page(self, parent, model, fields, menu=False, before_publish=None):
         existing = parent.get_children().filter(slug=fields["slug"]).specific().first()
         if existing is not None and not self.reset:
             self.outcomes["kept"] += 1
+            if before_publish:
+                before_publish(existing)
             return existing
 
         if existing is None:
@@ -170,6 +181,8 @@ class Command(BaseCommand):
             for name, value in fields.items():
                 setattr(page, name, value)
             self.outcomes["restored"] += 1
+        if before_publish:
+            before_publish(page)
         page.save_revision().publish()
         return page
 
