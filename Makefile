@@ -31,13 +31,13 @@ help:
 	@echo "make superuser  create an admin login for http://127.0.0.1:$(PORT)/admin/"
 	@echo "make serve      the production settings under gunicorn, for a local trial"
 	@echo "make lint       ruff and djhtml checks"
-	@echo "make bench      requests per second and latency, cached and cold, against the framework ceiling"
+	@echo "make bench      speed, latency, memory and growth, beside the framework's ceiling"
 	@echo "make audit      Lighthouse (mobile) scores and page weights, production settings"
 
 	@echo "make users      create the demo logins 'editor' and 'approver'"
 	@echo "make scheduler  publish and unpublish scheduled pages every minute"
 
-	@echo "make loadtest   drive the production server with wrk; report errors and p99 latency"
+	@echo "make loadtest   32 connections for 60 s under wrk; errors, p50, p99 and max latency"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -93,14 +93,15 @@ format: $(STAMP)
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .tmp
 
-# Benchmark: the production settings under gunicorn against a
-# minimal Django app returning the same bytes. Uses PostgreSQL database
-# islington_bench and Redis database 6 by default (BENCH_DATABASE_URL,
-# BENCH_REDIS_URL, BENCH_SITE_PORT, BENCH_CEILING_PORT, BENCH_DURATION).
+# Benchmark and load test: one tool, bench/run.py (see README, "Performance").
+# Scratch PostgreSQL databases islington_bench(_growth) (BENCH_DATABASE_URL) and a
+# redis-server of its own; BENCH_QUICK=1 for a smoke run of a few seconds.
+BENCH_TOOLS := command -v wrk >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || \
+	{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server >/dev/null; }
 
 bench: $(STAMP)
-	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-	$(PY) bench/run.py
+	@$(BENCH_TOOLS)
+	$(PY) bench/run.py bench
 
 # Editorial: demo logins and the scheduler loop.
 # Passwords come from DEMO_EDITOR_PASSWORD / DEMO_APPROVER_PASSWORD, or are printed.
@@ -112,10 +113,7 @@ users: $(STAMP)
 scheduler: $(STAMP)
 	sh -c 'while true; do $(PY) manage.py publish_scheduled; sleep 60; done'
 
-# Load test: the production server on loopback under wrk, for a bounded time.
-# LOADTEST_DURATION (s, default 60), LOADTEST_CONNECTIONS (32), LOADTEST_PORT (8089),
-# LOADTEST_WORKERS (gunicorn, 2) x LOADTEST_GUNICORN_THREADS (4); DATABASE_URL and
-# REDIS_URL as for `make serve`.
+# 32 connections for 60 s over every public page (LOADTEST_CONNECTIONS, LOADTEST_DURATION).
 loadtest: $(STAMP)
-	@mkdir -p .tmp
-	$(SERVE_ENV) loadtest/run.sh
+	@$(BENCH_TOOLS)
+	$(PY) bench/run.py loadtest

@@ -20,6 +20,7 @@ from .blocks import (
     fill_missing_anchors,
 )
 from .navigation import LINK_FIELDS, all_private_paths, public_only, site_root, site_sections
+from .site_settings import load_site_settings
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link"]
 
@@ -65,6 +66,10 @@ class SitePage(PageMetadataMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        load_site_settings(request)
+        return super().get_context(request, *args, **kwargs)
 
     def get_view_restrictions(self):
         # Ask the database only for a page inside a private section, or an alias,

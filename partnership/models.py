@@ -2,16 +2,18 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Orderable,
     Page,
+    PageManager,
     RevisionMixin,
     WorkflowMixin,
 )
@@ -22,6 +24,8 @@ from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage
 from .blocks import AimBlock
 
 PARTNER_LOGO_SPEC = "max-240x120"
+# The page's own logo, as templates/partnership/partnership_page.html shows it.
+PAGE_LOGO_SPECS = Filter.expand_spec("format-{avif,webp,png}|max-{250x100,500x200}")
 
 
 class Partner(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Orderable):
@@ -111,6 +115,13 @@ class Partner(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Orde
         return data
 
 
+class PartnershipPageManager(PageManager):
+    def get_queryset(self):
+        # Every render shows the logo: read it with the page (Wagtail's routing
+        # reads the page through this manager) rather than in a query of its own.
+        return super().get_queryset().select_related("logo")
+
+
 class PartnershipPage(LinkableItemsMixin, SitePage):
     challenges = RichTextField(
         "challenges residents face",
@@ -173,6 +184,8 @@ class PartnershipPage(LinkableItemsMixin, SitePage):
     subpage_types = []
     max_count = 1
 
+    objects = PartnershipPageManager()
+
     linkable_items = (("aims", "text"),)
     # The logo is wide (5:2): cropped to a 1200×630 preview it would lose its
     # words, so shares of this page use the site's default image.
@@ -189,14 +202,29 @@ class PartnershipPage(LinkableItemsMixin, SitePage):
             return ""
         return self.logo_alt_text or self.logo.description
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.partners  # before the template shows the page's logo
+        return context
+
     @cached_property
     def partners(self):
-        """Every published partner in the editors' order, logos with their renditions in
-        one query. A live partner's row holds its published version; drafts wait in
-        revisions until an approver publishes them."""
-        logos = get_image_model().objects.prefetch_renditions(PARTNER_LOGO_SPEC)
-        partners = Partner.objects.filter(live=True)
-        return list(partners.prefetch_related(Prefetch("logo", queryset=logos)))
+        """Every published partner in the editors' order with its logo; the renditions
+        of these logos and of the page's own logo come in one query. A live partner's
+        row holds its published version; drafts wait in revisions until an approver
+        publishes them."""
+        partners = list(Partner.objects.filter(live=True).select_related("logo"))
+        logos = [partner.logo for partner in partners if partner.logo]
+        if self.logo:
+            logos.append(self.logo)
+        rendition_model = get_image_model().get_rendition_model()
+        renditions = rendition_model.objects.filter(
+            filter_spec__in=[PARTNER_LOGO_SPEC, *PAGE_LOGO_SPECS]
+        )
+        prefetch_related_objects(
+            logos, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )
+        return partners
 
     def get_structured_data(self, request):
         """Each partner as an Organization, for the page's JSON-LD."""
