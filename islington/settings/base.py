@@ -288,6 +288,9 @@ ADMIN_SECURE_CSP = {
     "frame-src": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
 }
+# Wagtail's preview of a page: the public policy, but the admin (this origin) may
+# frame it in the live preview panel beside the editor. Nothing else may frame any page.
+PREVIEW_SECURE_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
