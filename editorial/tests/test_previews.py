@@ -211,7 +211,7 @@ class PreviewPolicyTests(TestCase):
 
         response = self.client.get(preview_url, {"in_preview_panel": "true"})
 
-        self.assertContains(response, f"<h1 class=\"heading-xl\">{home.title}</h1>", html=True)
+        self.assertContains(response, f'<h1 class="heading-xl">{home.title}</h1>', html=True)
         policy = self.directives(response)
         self.assertEqual(policy["frame-ancestors"], ["'self'"])
         self.assertEqual(policy["script-src"], ["'self'"])

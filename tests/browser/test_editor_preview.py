@@ -59,9 +59,7 @@ def test_the_preview_panel_shows_every_page_type_with_its_heading(site_url, edit
         # The panel loads a fresh frame after the old one, then removes the old one.
         frame = editor.locator(PREVIEW_FRAME).last.content_frame
         heading = frame.get_by_role("heading", level=1)
-        expect(heading, f"{type(page).__name__} preview").to_have_text(
-            page.title, timeout=20_000
-        )
+        expect(heading, f"{type(page).__name__} preview").to_have_text(page.title, timeout=20_000)
     assert blocked == []
 
 
