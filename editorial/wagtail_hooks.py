@@ -2,9 +2,11 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 
 from . import two_factor, views
+from .roles import roles_for
 
 
 @hooks.register("register_admin_urls")
@@ -119,3 +121,19 @@ def use_council_content_checker(request, items, page):
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem):
             items[index] = CouncilContentChecker(in_editor=item.in_editor)
+
+
+class WhoDoesWhatPanel(Component):
+    """The dashboard says which role the user has and what each role may do."""
+
+    name = "who_does_what"
+    template_name = "editorial/who_does_what_panel.html"
+    order = 400  # below the pages awaiting review and the user's own pages
+
+    def get_context_data(self, parent_context):
+        return {"roles": roles_for(parent_context["request"].user)}
+
+
+@hooks.register("construct_homepage_panels")
+def add_who_does_what_panel(request, panels):
+    panels.append(WhoDoesWhatPanel())

@@ -11,17 +11,19 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 roles_migration = importlib.import_module(
     "editorial.migrations.0002_communications_roles_and_workflow"
 )
+tools_migration = importlib.import_module("editorial.migrations.0003_communications_tools")
 EDITORS = roles_migration.EDITORS
 APPROVERS = roles_migration.APPROVERS
 
 
 def ensure_roles():
-    """The groups and workflow the data migration creates.
+    """The groups, their permissions and the workflow the data migrations create.
 
     Tests that use a live server flush the database, taking migration data with
-    it; running the migration's own function again restores it (it is idempotent).
+    it; running the migrations' own functions again restores it (they are idempotent).
     """
     roles_migration.create_roles_and_workflow(apps, None)
+    tools_migration.give_tools_and_remove_default_groups(apps, None)
 
 
 def seed_site():
