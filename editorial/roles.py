@@ -46,10 +46,6 @@ def roles_for(user):
     group_names = set(user.groups.values_list("name", flat=True))
     marked = []
     for role in ROLES:
-        if role["group"] is None:
-            is_yours = user.is_superuser
-        else:
-            is_yours = role["group"] in group_names
+        is_yours = user.is_superuser if role["group"] is None else role["group"] in group_names
         marked.append({**role, "name": role.get("name") or role["group"], "is_yours": is_yours})
     return marked
-

@@ -1,9 +1,11 @@
 from django.urls import path, reverse
+from django_otp import user_has_device
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.admin.widgets import ListingButton
 
 from . import two_factor, views
 from .roles import roles_for
@@ -29,6 +31,11 @@ def editorial_admin_urls():
         ),
         path("two-factor/set-up/", two_factor.setup, name="editorial_two_factor_setup"),
         path("two-factor/verify/", two_factor.verify, name="editorial_two_factor_verify"),
+        path(
+            "two-factor/reset/<int:user_id>/",
+            two_factor.reset,
+            name="editorial_two_factor_reset",
+        ),
     ]
 
 
@@ -63,13 +70,28 @@ def review_date_button(page, user, view_name, next_url=None):
     yield ReviewDateButton(page=page, priority=66)
 
 
-@hooks.register("register_account_menu_item")
-def two_factor_account_item(request):
-    return {
-        "url": reverse("editorial_two_factor_setup"),
-        "label": "Two-factor sign-in",
-        "help_text": "Ask for a code from an authenticator app each time you sign in.",
-    }
+@hooks.register("register_account_settings_panel")
+def two_factor_account_panel(request, user, profile):
+    return two_factor.TwoFactorSettingsPanel(request, user, profile)
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_two_factor_button(user, request_user):
+    """Settings › Users › ⋯ › Reset two-factor sign-in, for someone who lost their phone."""
+    if two_factor.may_reset(request_user) and user_has_device(user, confirmed=True):
+        yield ListingButton(
+            "Reset two-factor sign-in",
+            reverse("editorial_two_factor_reset", args=[user.pk]),
+            icon_name="key",
+            priority=50,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    actions.register_action(
+        "editorial.two_factor_reset", "Reset two-factor sign-in", "Reset two-factor sign-in"
+    )
 
 
 class CouncilContentChecker(ContentCheckerItem):

@@ -108,9 +108,7 @@ class CommunicationsToolsTests(WagtailTestUtils, TestCase):
 class DefaultGroupsTests(TestCase):
     def test_wagtails_unused_default_groups_are_gone(self):
         self.assertFalse(Group.objects.filter(name__in=["Editors", "Moderators"]).exists())
-        self.assertEqual(
-            set(Group.objects.values_list("name", flat=True)), {EDITORS, APPROVERS}
-        )
+        self.assertEqual(set(Group.objects.values_list("name", flat=True)), {EDITORS, APPROVERS})
         self.assertFalse(Workflow.objects.get(name="Moderators approval").active)
 
     def test_a_default_group_someone_is_still_in_is_renamed_not_deleted(self):
