@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.admin.ui.tables import Column, TitleColumn, UserColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page
 
 from .models import ContentReview, default_review_date
+from .widgets import NativeDateInput
 
 
 class ReviewByColumn(Column):
@@ -64,7 +64,7 @@ class ReviewDateForm(forms.ModelForm):
     class Meta:
         model = ContentReview
         fields = ["review_by"]
-        widgets = {"review_by": AdminDateInput}
+        widgets = {"review_by": NativeDateInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.widgets import ListingButton
 
 from . import two_factor, views
+from .plain_messages import reword_queued_messages
 from .roles import roles_for
 
 
@@ -159,3 +160,8 @@ class WhoDoesWhatPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_who_does_what_panel(request, panels):
     panels.append(WhoDoesWhatPanel())
+
+
+@hooks.register("after_edit_page")
+def plain_english_workflow_messages(request, page):
+    reword_queued_messages(request, page)

@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from editorial.widgets import SchedulePanel
+
 from .blocks import (
     BodyBlock,
     ValueBlock,
@@ -62,6 +64,9 @@ class PageMetadataMixin:
 class SitePage(PageMetadataMixin, Page):
     """What every page of this site shares: its metadata, and a privacy check on
     each view answered from the private paths the navigation already keeps."""
+
+    # Go-live and expiry dates with the browser's date and time picker, to the minute.
+    settings_panels = [SchedulePanel(), *Page.settings_panels[1:]]
 
     class Meta:
         abstract = True
