@@ -21,6 +21,7 @@ from .blocks import (
     anchor_errors,
     fill_missing_anchors,
 )
+from .forms import SitePageForm
 from .navigation import LINK_FIELDS, all_private_paths, public_only, site_root, site_sections
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link"]
@@ -67,6 +68,9 @@ class SitePage(PageMetadataMixin, Page):
 
     # Go-live and expiry dates with the browser's date and time picker, to the minute.
     settings_panels = [SchedulePanel(), *Page.settings_panels[1:]]
+    # The slug field warns that links to a live page's address depend on it.
+    base_form_class = SitePageForm
+    partners_link_here = False
 
     class Meta:
         abstract = True
@@ -87,6 +91,7 @@ class LinkableItemsMixin:
     """
 
     linkable_items: tuple[tuple[str, str], ...] = ()
+    partners_link_here = True
 
     def get_reserved_anchors(self):
         """Ids the page's template gives to other elements, such as headings."""
