@@ -194,6 +194,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "about-us@islington.go
 # Wagtail
 WAGTAIL_SITE_NAME = "Islington Council: About us"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The username that owns the seeded pages (and so receives their review reminders);
+# pages stay without an owner while there is no such user.
+SEED_PAGE_OWNER = os.environ.get("SEED_PAGE_OWNER", "")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
