@@ -177,6 +177,8 @@ class HomePage(SitePage):
     max_count = 1
 
     summary_field = "vision"
+    # (image, its alt text override): the override is dropped when the image changes.
+    image_alt_text_fields = [("hero_image", "hero_image_alt_text")]
 
     def clean(self):
         super().clean()
