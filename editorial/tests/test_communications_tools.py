@@ -142,3 +142,18 @@ class WhoDoesWhatTests(TestCase):
             html=True,
         )
         self.assertContains(response, "Turn the notification banner on and off")
+
+
+class AdminSearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        seed_site()
+        cls.editor = make_user("editor", EDITORS)
+
+    def test_the_dashboard_search_counts_pages_in_words(self):
+        self.client.force_login(self.editor)
+
+        response = self.client.get(reverse("wagtailadmin_pages:search"), {"q": "vision"})
+
+        self.assertContains(response, "1-1 of 1 page")
+        self.assertNotContains(response, "of 1 None")
