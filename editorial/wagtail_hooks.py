@@ -109,6 +109,28 @@ class CouncilContentChecker(ContentCheckerItem):
         "button-name",
         "p-as-heading",
         "empty-meta-description",
+        "link-text-vague",
+    ]
+    axe_custom_rules = [
+        *ContentCheckerItem.axe_custom_rules,
+        {
+            "id": "link-text-vague",
+            "impact": "serious",
+            "selector": "a[data-link-text]",
+            "tags": ["best-practice"],
+            "none": ["check-vague-link-text"],
+            "enabled": True,
+        },
+    ]
+    axe_custom_checks = [
+        *ContentCheckerItem.axe_custom_checks,
+        {
+            # axe's own "matches definition" check, run on links the preview marked
+            # (editorial/link_text.py): axe cannot match text with a selector.
+            "id": "check-vague-link-text",
+            "evaluate": "matches-definition-evaluate",
+            "options": {"matcher": {"attributes": {"data-link-text": "vague"}}},
+        },
     ]
     axe_messages = {
         **ContentCheckerItem.axe_messages,
@@ -131,6 +153,11 @@ class CouncilContentChecker(ContentCheckerItem):
         "link-name": {
             "error_name": "Link has no text",
             "help_text": "Say where the link goes, for screen reader users.",
+        },
+        "link-text-vague": {
+            "error_name": "Link text does not say where it goes",
+            "help_text": "Replace 'click here' or 'read more' with words about the "
+            "destination, such as 'read the housing strategy'.",
         },
         "page-has-heading-one": {
             "error_name": "Page has no main heading",

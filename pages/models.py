@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from editorial.link_text import mark_vague_links
 from editorial.widgets import SchedulePanel
 
 from .blocks import (
@@ -74,6 +75,15 @@ class SitePage(PageMetadataMixin, Page):
 
     class Meta:
         abstract = True
+
+    def serve_preview(self, request, mode_name):
+        """The page as residents will see it, with vague link text marked for the Checks
+        panel's accessibility checker (never on the live site)."""
+        response = super().serve_preview(request, mode_name)
+        if hasattr(response, "render"):
+            response.render()
+        response.content = mark_vague_links(response.content.decode()).encode()
+        return response
 
     def get_view_restrictions(self):
         # Ask the database only for a page inside a private section, or an alias,

@@ -11,6 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
 from editorial.tests.utils import EDITORS, ensure_roles, make_user
 from pages.models import StandardPage
@@ -83,3 +84,23 @@ def test_each_block_previews_in_the_block_picker(site_url, editor):
         preview_buttons.nth(index).click()
         frame = editor.locator("iframe[src*='/admin/block-preview/']").last.content_frame
         expect(frame.locator("main [class*='block-']")).to_be_visible()
+
+
+def test_the_checks_panel_reports_link_text_that_says_click_here(site_url, editor):
+    page = StandardPage.objects.get(slug="accessibility")
+    page.body.append(
+        (
+            "paragraph",
+            RichText(
+                '<p>For our housing strategy <a href="https://example.org/">click here</a>.</p>'
+            ),
+        )
+    )
+    page.save_revision()  # a draft: the editor opens it, residents do not see it
+
+    editor.goto(f"{site_url}/admin/pages/{page.pk}/edit/")
+    open_side_panel(editor, "checks")
+    panel = editor.locator("[data-side-panel='checks']")
+    expect(panel.locator("[data-content-checker-count]")).to_have_text("1")
+    expect(panel).to_contain_text("Link text does not say where it goes")
+    editor.screenshot(path=".tmp/checks-panel.png")
