@@ -9,7 +9,7 @@ from wagtail.admin.widgets import ListingButton
 
 from . import two_factor, views
 from .plain_messages import reword_queued_messages
-from .roles import roles_for
+from .who_does_what import roles_for
 
 
 @hooks.register("register_admin_urls")

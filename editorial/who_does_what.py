@@ -5,8 +5,13 @@ documents and the approval workflow; 0003 for the banner, redirects and
 feedback); this says the same thing for people.
 """
 
-EDITORS = "Communications editors"
-APPROVERS = "Communications approvers"
+import importlib
+
+_roles_migration = importlib.import_module(
+    "editorial.migrations.0002_communications_roles_and_workflow"
+)
+EDITORS = _roles_migration.EDITORS
+APPROVERS = _roles_migration.APPROVERS
 
 ROLES = [
     {
