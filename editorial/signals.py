@@ -1,6 +1,7 @@
 from django.dispatch import receiver
 from django.utils import timezone
-from wagtail.signals import page_published
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.signals import page_published, page_slug_changed
 
 from .models import REVIEW_DUE_SOON, ContentReview, default_review_date
 
@@ -20,3 +21,17 @@ def set_review_date_on_publish(sender, instance, revision, **kwargs):
     if not created and review.review_by <= timezone.localdate() + REVIEW_DUE_SOON:
         review.review_by = new_date
         review.save(update_fields=["review_by"])
+
+
+@receiver(page_published)
+@receiver(page_slug_changed)
+def remove_redirects_to_itself(sender, instance, **kwargs):
+    """A slug changed back to an earlier one would leave a redirect from the page's own
+    address to itself, listed in Settings › Redirects; the live page answers there now."""
+    url_parts = instance.get_url_parts()
+    if url_parts is None:
+        return
+    _site_id, _root_url, page_path = url_parts
+    Redirect.objects.filter(
+        old_path=Redirect.normalise_path(page_path), redirect_page_id=instance.pk
+    ).delete()

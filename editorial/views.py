@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.admin.ui.tables import Column, TitleColumn, UserColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.widgets import AdminDateInput
 from wagtail.log_actions import log
 from wagtail.models import Page
 
@@ -18,6 +17,7 @@ from operations.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import ContentReview, default_review_date
 from .roles import communications_staff
+from .widgets import NativeDateInput
 
 
 class ReviewByColumn(Column):
@@ -68,7 +68,7 @@ class ReviewDateForm(forms.ModelForm):
     class Meta:
         model = ContentReview
         fields = ["review_by"]
-        widgets = {"review_by": AdminDateInput}
+        widgets = {"review_by": NativeDateInput}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,11 +1,16 @@
 from django.urls import path, reverse
+from django_otp import user_has_device
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 
 from . import approver_only, two_factor, views
+from .plain_messages import reword_queued_messages
+from .who_does_what import roles_for
 
 
 @hooks.register("register_admin_urls")
@@ -29,6 +34,11 @@ def editorial_admin_urls():
         path("two-factor/set-up/", two_factor.setup, name="editorial_two_factor_setup"),
         path("two-factor/verify/", two_factor.verify, name="editorial_two_factor_verify"),
         *approver_only.urlpatterns(),
+        path(
+            "two-factor/reset/<int:user_id>/",
+            two_factor.reset,
+            name="editorial_two_factor_reset",
+        ),
     ]
 
 
@@ -79,13 +89,28 @@ def review_date_button(page, user, view_name, next_url=None):
     yield ReviewDateButton(page=page, priority=66)
 
 
-@hooks.register("register_account_menu_item")
-def two_factor_account_item(request):
-    return {
-        "url": reverse("editorial_two_factor_setup"),
-        "label": "Two-factor sign-in",
-        "help_text": "Ask for a code from an authenticator app each time you sign in.",
-    }
+@hooks.register("register_account_settings_panel")
+def two_factor_account_panel(request, user, profile):
+    return two_factor.TwoFactorSettingsPanel(request, user, profile)
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_two_factor_button(user, request_user):
+    """Settings › Users › ⋯ › Reset two-factor sign-in, for someone who lost their phone."""
+    if two_factor.may_reset(request_user) and user_has_device(user, confirmed=True):
+        yield ListingButton(
+            "Reset two-factor sign-in",
+            reverse("editorial_two_factor_reset", args=[user.pk]),
+            icon_name="key",
+            priority=50,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    actions.register_action(
+        "editorial.two_factor_reset", "Reset two-factor sign-in", "Reset two-factor sign-in"
+    )
 
 
 class CouncilContentChecker(ContentCheckerItem):
@@ -102,6 +127,28 @@ class CouncilContentChecker(ContentCheckerItem):
         "button-name",
         "p-as-heading",
         "empty-meta-description",
+        "link-text-vague",
+    ]
+    axe_custom_rules = [
+        *ContentCheckerItem.axe_custom_rules,
+        {
+            "id": "link-text-vague",
+            "impact": "serious",
+            "selector": "a[data-link-text]",
+            "tags": ["best-practice"],
+            "none": ["check-vague-link-text"],
+            "enabled": True,
+        },
+    ]
+    axe_custom_checks = [
+        *ContentCheckerItem.axe_custom_checks,
+        {
+            # axe's own "matches definition" check, run on links the preview marked
+            # (editorial/link_text.py): axe cannot match text with a selector.
+            "id": "check-vague-link-text",
+            "evaluate": "matches-definition-evaluate",
+            "options": {"matcher": {"attributes": {"data-link-text": "vague"}}},
+        },
     ]
     axe_messages = {
         **ContentCheckerItem.axe_messages,
@@ -125,6 +172,11 @@ class CouncilContentChecker(ContentCheckerItem):
             "error_name": "Link has no text",
             "help_text": "Say where the link goes, for screen reader users.",
         },
+        "link-text-vague": {
+            "error_name": "Link text does not say where it goes",
+            "help_text": "Replace 'click here' or 'read more' with words about the "
+            "destination, such as 'read the housing strategy'.",
+        },
         "page-has-heading-one": {
             "error_name": "Page has no main heading",
             "help_text": "Every page needs one level 1 heading: its title.",
@@ -137,3 +189,24 @@ def use_council_content_checker(request, items, page):
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem):
             items[index] = CouncilContentChecker(in_editor=item.in_editor)
+
+
+class WhoDoesWhatPanel(Component):
+    """The dashboard says which role the user has and what each role may do."""
+
+    name = "who_does_what"
+    template_name = "editorial/who_does_what_panel.html"
+    order = 400  # below the pages awaiting review and the user's own pages
+
+    def get_context_data(self, parent_context):
+        return {"roles": roles_for(parent_context["request"].user)}
+
+
+@hooks.register("construct_homepage_panels")
+def add_who_does_what_panel(request, panels):
+    panels.append(WhoDoesWhatPanel())
+
+
+@hooks.register("after_edit_page")
+def plain_english_workflow_messages(request, page):
+    reword_queued_messages(request, page)

@@ -123,11 +123,19 @@ class AdminContentSecurityPolicyMiddleware:
     """Relax the Content-Security-Policy for the Wagtail admin only.
 
     The public site runs under SECURE_CSP, which allows no inline script or
-    style. The admin's own JavaScript and templates still rely on inline code,
-    so responses under ADMIN_CSP_PATH_PREFIX get ADMIN_SECURE_CSP instead. A view
-    that set its own policy (Django's csp_override decorators) keeps it. Place
-    this below django.middleware.csp.ContentSecurityPolicyMiddleware so it runs
-    before that middleware writes the header.
+    style and lets no page be framed. The admin's own JavaScript and templates
+    still rely on inline code, so responses under ADMIN_CSP_PATH_PREFIX get
+    ADMIN_SECURE_CSP instead.
+
+    Wagtail's page preview runs the page through this middleware stack a second
+    time, with a stand-in request for the page's public address (marked
+    `is_dummy`). That inner response keeps the public policy, so the preview
+    shows what residents will get, except that the admin may frame it:
+    PREVIEW_SECURE_CSP. The outer admin response then keeps that header.
+
+    A view that set its own policy (Django's csp_override decorators) keeps it.
+    Place this below django.middleware.csp.ContentSecurityPolicyMiddleware so it
+    runs before that middleware writes the header.
     """
 
     def __init__(self, get_response):
@@ -135,9 +143,11 @@ class AdminContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(settings.ADMIN_CSP_PATH_PREFIX) and not hasattr(
-            response, "_csp_config"
-        ):
+        if hasattr(response, "_csp_config"):
+            return response
+        if getattr(request, "is_dummy", False):
+            response._csp_config = settings.PREVIEW_SECURE_CSP
+        elif request.path.startswith(settings.ADMIN_CSP_PATH_PREFIX):
             response._csp_config = settings.ADMIN_SECURE_CSP
         return response
 

@@ -12,6 +12,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from editorial.link_text import mark_vague_links
+from editorial.widgets import SchedulePanel
+
 from .blocks import (
     BodyBlock,
     ValueBlock,
@@ -19,6 +22,7 @@ from .blocks import (
     anchor_errors,
     fill_missing_anchors,
 )
+from .forms import SitePageForm
 from .navigation import LINK_FIELDS, all_private_paths, public_only, site_root, site_sections
 from .site_settings import load_site_settings
 
@@ -64,12 +68,27 @@ class SitePage(PageMetadataMixin, Page):
     """What every page of this site shares: its metadata, and a privacy check on
     each view answered from the private paths the navigation already keeps."""
 
+    # Go-live and expiry dates with the browser's date and time picker, to the minute.
+    settings_panels = [SchedulePanel(), *Page.settings_panels[1:]]
+    # The slug field warns that links to a live page's address depend on it.
+    base_form_class = SitePageForm
+    partners_link_here = False
+
     class Meta:
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
         load_site_settings(request)
         return super().get_context(request, *args, **kwargs)
+
+    def serve_preview(self, request, mode_name):
+        """The page as residents will see it, with vague link text marked for the Checks
+        panel's accessibility checker (never on the live site)."""
+        response = super().serve_preview(request, mode_name)
+        if hasattr(response, "render"):
+            response.render()
+        response.content = mark_vague_links(response.content.decode()).encode()
+        return response
 
     def get_view_restrictions(self):
         # Ask the database only for a page inside a private section, or an alias,
@@ -87,6 +106,7 @@ class LinkableItemsMixin:
     """
 
     linkable_items: tuple[tuple[str, str], ...] = ()
+    partners_link_here = True
 
     def get_reserved_anchors(self):
         """Ids the page's template gives to other elements, such as headings."""
@@ -172,6 +192,8 @@ class HomePage(SitePage):
     max_count = 1
 
     summary_field = "vision"
+    # (image, its alt text override): the override is dropped when the image changes.
+    image_alt_text_fields = [("hero_image", "hero_image_alt_text")]
 
     def clean(self):
         super().clean()

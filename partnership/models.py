@@ -187,6 +187,8 @@ class PartnershipPage(LinkableItemsMixin, SitePage):
     objects = PartnershipPageManager()
 
     linkable_items = (("aims", "text"),)
+    # (image, its alt text override): the override is dropped when the logo changes.
+    image_alt_text_fields = [("logo", "logo_alt_text")]
     # The logo is wide (5:2): cropped to a 1200×630 preview it would lose its
     # words, so shares of this page use the site's default image.
     summary_field = "challenges"

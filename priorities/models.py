@@ -16,6 +16,7 @@ from .serializers import CommitmentsField, IconField
 
 
 class PrioritiesIndexPage(SitePage):
+    partners_link_here = True  # the list of priorities, as well as each priority
     introduction = models.TextField(help_text="Leads into the list of priorities.")
     fairness_statement = RichTextField(
         "statement on delivering fairness",

@@ -106,7 +106,7 @@ def revert(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editorial", "0002_communications_roles_and_workflow"),
+        ("editorial", "0003_communications_tools"),
         ("partnership", "0003_partner_drafts_and_workflow"),
         ("wagtailcore", "0098_apitoken"),
         ("images", "0001_initial"),

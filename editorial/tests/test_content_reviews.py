@@ -4,17 +4,17 @@ import datetime
 
 from django.core import mail
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
 from editorial.models import ContentReview, default_review_date
 from pages.models import HomePage, StandardPage
 from priorities.models import PriorityPage
 
-from .utils import EDITORS, make_user, seed_site
+from .utils import APPROVERS, EDITORS, make_user, seed_site
 
 
 def days_from_today(days):
@@ -140,3 +140,51 @@ class ContentReviewTests(WagtailTestUtils, TestCase):
         self.assertIn(f"/admin/pages/{self.housing.pk}/edit/", housing_mail.body)
         self.assertNotIn(self.safety.title, housing_mail.body)
         self.assertIn(f"{self.safety.title}: due", by_recipient["other@example.com"].body)
+
+
+class ReminderWordingTests(TestCase):
+    """A reminder says what its reader can do, with links to the admin they sign in to."""
+
+    @classmethod
+    def setUpTestData(cls):
+        seed_site()
+        cls.editor = make_user("editor", EDITORS)
+        cls.approver = make_user("approver", APPROVERS)
+        cls.page = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
+        ContentReview.objects.filter(page=cls.page).update(review_by=days_from_today(-3))
+
+    def reminder_for(self, owner):
+        PriorityPage.objects.filter(pk=self.page.pk).update(owner=owner)
+        mail.outbox.clear()
+        call_command("send_review_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        return mail.outbox[0].body
+
+    @override_settings(WAGTAILADMIN_BASE_URL="https://about-us.example.org:8443")
+    def test_an_editor_is_told_to_submit_it_for_approval(self):
+        body = self.reminder_for(self.editor)
+
+        self.assertIn("submit it for approval", body)
+        self.assertNotIn("publish it", body)
+        self.assertIn(f"https://about-us.example.org:8443/admin/pages/{self.page.pk}/edit/", body)
+        self.assertIn(
+            f"https://about-us.example.org:8443/admin/pages/{self.page.pk}/review-date/", body
+        )
+
+    def test_an_approver_is_told_to_publish_it(self):
+        body = self.reminder_for(self.approver)
+
+        self.assertIn("publish it", body)
+        self.assertNotIn("submit it for approval", body)
+
+
+class SeedOwnerTests(TestCase):
+    @override_settings(SEED_PAGE_OWNER="editor")
+    def test_seeded_pages_belong_to_the_configured_user(self):
+        seed_site()  # before the user exists: no owner, and no error
+        self.assertFalse(Page.objects.filter(depth__gt=1, owner__isnull=False).exists())
+
+        editor = make_user("editor", EDITORS)
+        seed_site()
+
+        owners = set(Page.objects.filter(depth__gt=1).values_list("owner", flat=True))
+        self.assertEqual(owners, {editor.pk})

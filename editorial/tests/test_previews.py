@@ -186,3 +186,40 @@ def test_every_field_of_every_page_type_has_help_text():
             if not (panel.help_text or field.help_text):
                 missing.append(f"{model.__name__}.{panel.field_name}")
     assert missing == []
+
+
+class PreviewPolicyTests(TestCase):
+    """The preview panel frames the page as residents get it, and only the admin may frame it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        seed_site()
+        cls.editor = make_user("editor", EDITORS)
+
+    def directives(self, response):
+        policy = {}
+        for part in response.headers["Content-Security-Policy"].split(";"):
+            name, *values = part.split()
+            policy[name] = values
+        return policy
+
+    def test_the_preview_keeps_the_public_policy_but_the_admin_may_frame_it(self):
+        home = HomePage.objects.get()
+        preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[home.pk])
+        self.client.force_login(self.editor)
+        self.client.post(preview_url, preview_data(home))
+
+        response = self.client.get(preview_url, {"in_preview_panel": "true"})
+
+        self.assertContains(response, f'<h1 class="heading-xl">{home.title}</h1>', html=True)
+        policy = self.directives(response)
+        self.assertEqual(policy["frame-ancestors"], ["'self'"])
+        self.assertEqual(policy["script-src"], ["'self'"])
+        self.assertEqual(policy["style-src"], ["'self'"])
+        self.assertEqual(response.headers["X-Frame-Options"], "SAMEORIGIN")
+
+    def test_public_pages_still_forbid_all_framing(self):
+        response = self.client.get(HomePage.objects.get().url)
+
+        self.assertEqual(self.directives(response)["frame-ancestors"], ["'none'"])
+        self.assertEqual(response.headers["X-Frame-Options"], "DENY")

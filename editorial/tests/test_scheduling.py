@@ -1,6 +1,7 @@
 """Go-live and expiry dates take effect when publish_scheduled runs."""
 
 import datetime
+import io
 from unittest import mock
 
 from django.core.management import call_command
@@ -19,8 +20,9 @@ class ScheduledPublishingTests(TestCase):
         cls.home = HomePage.objects.get()
 
     def run_scheduler(self):
-        with open("/dev/null", "w") as devnull:
-            call_command("publish_scheduled", stdout=devnull)
+        out = io.StringIO()
+        call_command("publish_scheduled", stdout=out)
+        return out.getvalue()
 
     def test_a_page_scheduled_in_the_past_goes_live_when_the_command_runs(self):
         page = StandardPage(title="Budget consultation", slug="budget", live=False)
@@ -34,8 +36,9 @@ class ScheduledPublishingTests(TestCase):
         # Two hours later, the go-live time has passed when the scheduler runs.
         later = timezone.now() + datetime.timedelta(hours=2)
         with mock.patch("django.utils.timezone.now", return_value=later):
-            self.run_scheduler()
+            output = self.run_scheduler()
 
+        self.assertIn("Published: 'Budget consultation' (/budget/)", output)
         page.refresh_from_db()
         self.assertTrue(page.live)
         self.assertContains(self.client.get("/budget/"), "Budget consultation")
@@ -46,9 +49,20 @@ class ScheduledPublishingTests(TestCase):
         self.home.add_child(instance=page)
         self.assertEqual(self.client.get("/old/").status_code, 200)
 
-        self.run_scheduler()
+        output = self.run_scheduler()
 
+        self.assertIn("Unpublished (expired): 'Old consultation'", output)
         page.refresh_from_db()
         self.assertFalse(page.live)
         self.assertTrue(page.expired)
         self.assertEqual(self.client.get("/old/").status_code, 404)
+
+
+class SchedulerOutputTests(TestCase):
+    def test_with_nothing_due_it_is_silent_unless_asked(self):
+        out = io.StringIO()
+        call_command("publish_scheduled", stdout=out)
+        self.assertEqual(out.getvalue(), "")
+
+        call_command("publish_scheduled", stdout=out, verbosity=2)
+        self.assertIn("Nothing to publish or unpublish.", out.getvalue())

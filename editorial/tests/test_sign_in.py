@@ -1,6 +1,8 @@
 """Admin sign-in: failed attempts cool off, and two-factor sign-in when set up or required."""
 
+import base64
 import datetime
+import re
 
 from axes.models import AccessAttempt
 from django.test import TestCase, override_settings
@@ -8,7 +10,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .utils import EDITORS, make_user, seed_site
+from .utils import APPROVERS, EDITORS, make_user, seed_site
 
 LOGIN_URL = reverse("wagtailadmin_login")
 ADMIN_HOME = reverse("wagtailadmin_home")
@@ -73,15 +75,21 @@ class TwoFactorTests(TestCase):
         account = self.client.get(reverse("wagtailadmin_account"))
         self.assertContains(account, reverse("editorial_two_factor_setup"))
 
+        self.assertContains(account, "Two-factor sign-in")
+        self.assertContains(account, "<strong>Off.</strong>", html=True)
+
         setup = self.client.get(reverse("editorial_two_factor_setup"))
-        self.assertContains(setup, "<svg")
+        self.assertContains(setup, 'src="data:image/svg+xml;base64,')
         device = TOTPDevice.objects.get(user=self.editor, confirmed=False)
-        self.assertContains(setup, device.key)
+        # Authenticator apps ask for base32, not the hex django-otp stores.
+        base32_key = base64.b32encode(device.bin_key).decode().rstrip("=")
+        shown_key = re.search(r"<code[^>]*data-two-factor-key>([^<]+)</code>", setup.text)
+        self.assertEqual(shown_key.group(1).replace(" ", ""), base32_key)
 
         response = self.client.post(
             reverse("editorial_two_factor_setup"), {"code": current_code(device)}
         )
-        self.assertRedirects(response, ADMIN_HOME)
+        self.assertRedirects(response, reverse("wagtailadmin_account"))
         device.refresh_from_db()
         self.assertTrue(device.confirmed)
 
@@ -131,3 +139,49 @@ class TwoFactorTests(TestCase):
         device = TOTPDevice.objects.get(user=self.editor, confirmed=False)
         self.client.post(setup_url, {"code": current_code(device)})
         self.assertEqual(self.client.get(reverse("wagtailadmin_explore_root")).status_code, 200)
+
+
+class TwoFactorResetTests(TestCase):
+    """An administrator turns off two-factor sign-in for someone who lost their phone."""
+
+    @classmethod
+    def setUpTestData(cls):
+        seed_site()
+        cls.editor = make_user("editor", EDITORS)
+        cls.approver = make_user("approver", APPROVERS)
+        cls.admin = make_user("admin", is_superuser=True)
+
+    def setUp(self):
+        TOTPDevice.objects.create(user=self.editor, name="Lost phone", confirmed=True)
+        self.reset_url = reverse("editorial_two_factor_reset", args=[self.editor.pk])
+
+    def test_an_administrator_resets_it_from_the_users_list(self):
+        self.client.force_login(self.admin)
+        users = self.client.get(reverse("wagtailusers_users:index"))
+        self.assertContains(users, self.reset_url)
+        self.assertContains(users, "Reset two-factor sign-in")
+
+        confirm = self.client.get(self.reset_url)
+        self.assertContains(confirm, "has lost their phone")
+        response = self.client.post(self.reset_url)
+
+        self.assertRedirects(response, reverse("wagtailusers_users:index"))
+        self.assertFalse(TOTPDevice.objects.filter(user=self.editor).exists())
+        messages = [str(m) for m in response.wsgi_request._messages]
+        self.assertEqual(
+            messages,
+            [
+                "Two-factor sign-in is off for editor. They can sign in with their password "
+                "and set it up again from Account."
+            ],
+        )
+        # The editor signs in with their password alone, and may set it up again.
+        self.client.logout()
+        self.client.post(LOGIN_URL, {"username": "editor", "password": "password"})
+        self.assertEqual(self.client.get(ADMIN_HOME).status_code, 200)
+
+    def test_nobody_else_can_reset_it(self):
+        self.client.force_login(self.approver)
+        # Wagtail answers a permission error in the admin by going back to the dashboard.
+        self.assertRedirects(self.client.post(self.reset_url), ADMIN_HOME)
+        self.assertTrue(TOTPDevice.objects.filter(user=self.editor).exists())

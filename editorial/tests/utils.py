@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 roles_migration = importlib.import_module(
     "editorial.migrations.0002_communications_roles_and_workflow"
 )
+tools_migration = importlib.import_module("editorial.migrations.0003_communications_tools")
 approval_migration = importlib.import_module(
     "editorial.migrations.0004_approval_for_images_documents_partners"
 )
@@ -19,12 +20,13 @@ APPROVERS = roles_migration.APPROVERS
 
 
 def ensure_roles():
-    """The groups and workflow the data migration creates.
+    """The groups, their permissions and the workflow the data migrations create.
 
     Tests that use a live server flush the database, taking migration data with
-    it; running the migration's own function again restores it (it is idempotent).
+    it; running the migrations' own functions again restores it (they are idempotent).
     """
     roles_migration.create_roles_and_workflow(apps, None)
+    tools_migration.give_tools_and_remove_default_groups(apps, None)
     approval_migration.apply(apps, None)
 
 

@@ -223,6 +223,9 @@ WAGTAIL_SITE_NAME = "Islington Council: About us"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or (
     f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}"
 )
+# The username that owns the seeded pages (and so receives their review reminders);
+# pages stay without an owner while there is no such user.
+SEED_PAGE_OWNER = os.environ.get("SEED_PAGE_OWNER", "")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -323,6 +326,9 @@ ADMIN_SECURE_CSP = {
     "frame-src": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
 }
+# Wagtail's preview of a page: the public policy, but the admin (this origin) may
+# frame it in the live preview panel beside the editor. Nothing else may frame any page.
+PREVIEW_SECURE_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

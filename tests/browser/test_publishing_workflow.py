@@ -48,7 +48,9 @@ def test_an_editor_submits_a_change_an_approver_approves_it_and_it_goes_live(
     first_commitment.fill(NEW_COMMITMENT)
     open_actions_menu(editor)
     editor.get_by_role("button", name="Submit to Communications approval").click()
-    expect(editor.locator(".messages")).to_contain_text("has been submitted for moderation")
+    expect(editor.locator(".messages")).to_contain_text(
+        "Sent for approval to Communications approvers"
+    )
     editor.context.close()
 
     approver = sign_in(chromium, site_url, "approver")
@@ -58,7 +60,7 @@ def test_an_editor_submits_a_change_an_approver_approves_it_and_it_goes_live(
     approver.get_by_role("button", name="Approve and Publish").click()
     # Approving the last task publishes the page and returns to the page listing.
     expect(approver).to_have_url(re.compile(r"/admin/pages/\d+/$"))
-    expect(approver.locator(".messages")).to_contain_text("has been updated")
+    expect(approver.locator(".messages")).to_contain_text("Approved and published")
 
     approver.goto(site_url + priority.url)
     expect(approver.locator("main")).to_contain_text(NEW_COMMITMENT)

@@ -41,18 +41,28 @@ class Command(BaseCommand):
             )
 
     @staticmethod
-    def message(owner, reviews):
+    def what_to_do(owner, page):
+        """Approvers publish; editors cannot, so they submit the page for approval."""
+        if page.permissions_for_user(owner).can_publish():
+            return "publish it"
+        return "submit it for approval (a Communications approver then publishes it)"
+
+    def message(self, owner, reviews):
+        # The address staff use for the admin: WAGTAILADMIN_BASE_URL, as in Wagtail's own emails.
         base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         lines = [
             f"Hello {owner.get_full_name() or owner.get_username()},",
             "",
-            "You own these pages. Please check that each is still correct, then publish it "
-            "or set a new review date (the 'Review date and owner' item in the page's menu).",
+            "You own these pages. Please check that each is still correct. If it needs a "
+            f"change, edit it and {self.what_to_do(owner, reviews[0].page)}: that counts as "
+            "its review. If it is still right as it is, set a new review date instead.",
             "",
         ]
         for review in reviews:
             status = "OVERDUE" if review.is_overdue else "due"
             edit_url = base_url + reverse("wagtailadmin_pages:edit", args=[review.page_id])
+            review_url = base_url + reverse("editorial_edit_review_date", args=[review.page_id])
             lines.append(f"- {review.page.title}: {status} {review.review_by:%d %B %Y}")
-            lines.append(f"  {edit_url}")
+            lines.append(f"  Edit: {edit_url}")
+            lines.append(f"  New review date: {review_url}")
         return "\n".join(lines) + "\n"

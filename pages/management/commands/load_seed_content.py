@@ -8,6 +8,7 @@ import hashlib
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -48,6 +49,7 @@ class Command(BaseCommand):
     def handle(self, *args, reset=False, **options):
         self.reset = reset
         self.outcomes = {"created": 0, "restored": 0, "kept": 0}
+        self.owner = self.seed_page_owner()
 
         hero = self.image(content.HERO_IMAGE)
         logo = self.image(content.LOGO_IMAGE)
@@ -102,6 +104,15 @@ class Command(BaseCommand):
             "Seed content: {created} pages created, {restored} restored, "
             "{kept} kept as editors left them.".format(**self.outcomes)
         )
+
+    @staticmethod
+    def seed_page_owner():
+        """The user named by SEED_PAGE_OWNER, who receives the review reminders for the
+        seeded pages; None (quietly) when unset or when there is no such user yet."""
+        username = settings.SEED_PAGE_OWNER
+        if not username:
+            return None
+        return get_user_model().objects.filter(username=username, is_active=True).first()
 
     def image(self, spec):
         """The shipped image, uploaded once and found again by its content."""
@@ -166,6 +177,9 @@ class Command(BaseCommand):
 
     def page(self, parent, model, fields, menu=False, before_publish=None):
         existing = parent.get_children().filter(slug=fields["slug"]).specific().first()
+        if existing is not None and self.owner is not None and existing.owner_id is None:
+            # A page without an owner gets one; an owner someone chose stays.
+            Page.objects.filter(pk=existing.pk).update(owner=self.owner)
         if existing is not None and not self.reset:
             self.outcomes["kept"] += 1
             if before_publish:
@@ -173,7 +187,7 @@ class Command(BaseCommand):
             return existing
 
         if existing is None:
-            page = model(show_in_menus=menu, **fields)
+            page = model(show_in_menus=menu, owner=self.owner, **fields)
             parent.add_child(instance=page)
             self.outcomes["created"] += 1
         else:
