@@ -15,12 +15,11 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site, Workflow
-from wagtail.test.utils import WagtailTestUtils
 
 from feedback.models import Feedback
 from pages.models import NotificationBanner
 
-from .utils import APPROVERS, EDITORS, make_user, seed_site
+from .utils import APPROVERS, EDITORS, SeededRolesTestCase, make_user, seed_site
 
 tools_migration = importlib.import_module("editorial.migrations.0003_communications_tools")
 
@@ -33,12 +32,10 @@ def admin_menu_labels(client):
     return props.group(1)
 
 
-class CommunicationsToolsTests(WagtailTestUtils, TestCase):
+class CommunicationsToolsTests(SeededRolesTestCase):
     @classmethod
     def setUpTestData(cls):
-        seed_site()
-        cls.editor = make_user("editor", EDITORS)
-        cls.approver = make_user("approver", APPROVERS)
+        super().setUpTestData()
         cls.site = Site.objects.get(is_default_site=True)
         Feedback.objects.create(
             page_url="/priorities/", answer=Feedback.Answer.NO, comment="Say when the homes open"

@@ -13,19 +13,17 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, ModelLogEntry, Workflow
-from wagtail.test.utils import WagtailTestUtils
 
 from pages.models import HomePage, NotificationBanner, SiteSettings
 from partnership.models import Partner, PartnershipPage
 
-from .utils import APPROVERS, EDITORS, make_user, seed_site
+from .utils import SeededRolesTestCase
 
 Image = get_image_model()
 Document = get_document_model()
@@ -39,13 +37,7 @@ def picture_upload(name="defaced.png"):
         return SimpleUploadedFile(name, picture.read(), content_type="image/png")
 
 
-class SideDoorTestCase(WagtailTestUtils, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        seed_site()
-        cls.editor = make_user("editor", EDITORS)
-        cls.approver = make_user("approver", APPROVERS)
-
+class SideDoorTestCase(SeededRolesTestCase):
     def setUp(self):
         self.home = HomePage.objects.get()
         self.hero = Image.objects.get(pk=self.home.hero_image_id)

@@ -4,12 +4,19 @@ from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page, Workflow
-from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import streamfield
 
 from priorities.models import PrioritiesIndexPage, PriorityPage
 
-from .utils import APPROVERS, EDITORS, ensure_roles, make_user, priority_form_data, seed_site
+from .utils import (
+    APPROVERS,
+    EDITORS,
+    SeededRolesTestCase,
+    ensure_roles,
+    make_user,
+    priority_form_data,
+    seed_site,
+)
 
 
 class RolesTests(TestCase):
@@ -53,13 +60,7 @@ class RolesTests(TestCase):
         self.assertEqual(Page.get_first_root_node().get_workflow(), workflow)
 
 
-class WorkflowThroughTheAdminTests(WagtailTestUtils, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        seed_site()
-        cls.editor = make_user("editor", EDITORS)
-        cls.approver = make_user("approver", APPROVERS)
-
+class WorkflowThroughTheAdminTests(SeededRolesTestCase):
     def setUp(self):
         self.page = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
         self.edit_url = reverse("wagtailadmin_pages:edit", args=[self.page.pk])

@@ -1,21 +1,13 @@
 """Locking, revision comparison and revert, on our own page types."""
 
-from django.test import TestCase
 from django.urls import reverse
-from wagtail.test.utils import WagtailTestUtils
 
 from priorities.models import PrioritiesIndexPage
 
-from .utils import APPROVERS, EDITORS, index_form_data, make_user, seed_site
+from .utils import SeededRolesTestCase, index_form_data
 
 
-class SafeEditingTests(WagtailTestUtils, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        seed_site()
-        cls.editor = make_user("editor", EDITORS)
-        cls.approver = make_user("approver", APPROVERS)
-
+class SafeEditingTests(SeededRolesTestCase):
     def setUp(self):
         self.page = PrioritiesIndexPage.objects.get()
         self.edit_url = reverse("wagtailadmin_pages:edit", args=[self.page.pk])

@@ -1,23 +1,16 @@
 """Changing the address of a page partners link to: warned first, and no redirect loops."""
 
-from django.test import TestCase
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 
 from priorities.models import PriorityPage
 
-from .utils import APPROVERS, EDITORS, make_user, priority_form_data, seed_site
+from .utils import SeededRolesTestCase, priority_form_data
 
 SLUG = "a-decent-home-for-everyone"
 
 
-class SlugTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        seed_site()
-        cls.editor = make_user("editor", EDITORS)
-        cls.approver = make_user("approver", APPROVERS)
-
+class SlugTests(SeededRolesTestCase):
     def setUp(self):
         self.page = PriorityPage.objects.get(slug=SLUG)
         self.edit_url = reverse("wagtailadmin_pages:edit", args=[self.page.pk])

@@ -6,6 +6,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import TestCase
+from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 roles_migration = importlib.import_module(
@@ -43,6 +45,16 @@ def make_user(username, group_name=None, **extra):
     if group_name:
         user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+class SeededRolesTestCase(WagtailTestUtils, TestCase):
+    """The seeded site, with one communications editor and one approver."""
+
+    @classmethod
+    def setUpTestData(cls):
+        seed_site()
+        cls.editor = make_user("editor", EDITORS)
+        cls.approver = make_user("approver", APPROVERS)
 
 
 def priority_form_data(page, **changes):
