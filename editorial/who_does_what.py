@@ -1,28 +1,26 @@
 """Who does what in the admin, in words, for the dashboard's "Who does what" panel.
 
-The permissions themselves come from the migrations (0002 for pages, images,
-documents and the approval workflow; 0003 for the banner, redirects and
-feedback); this says the same thing for people.
+The permissions themselves come from the migrations (0002 for pages and the
+approval workflow; 0003 for the banner, redirects and feedback; 0004 for images,
+documents and partners); this says the same thing for people.
 """
 
-import importlib
-
-_roles_migration = importlib.import_module(
-    "editorial.migrations.0002_communications_roles_and_workflow"
-)
-EDITORS = _roles_migration.EDITORS
-APPROVERS = _roles_migration.APPROVERS
+from .roles import APPROVERS, EDITORS
 
 ROLES = [
     {
         "group": EDITORS,
         "does": [
             "Write and change any page, and lock a page while working on it",
-            "Upload images (with alt text) and documents",
+            "Upload images (with alt text) and documents, and choose them for a page",
+            "Add and change partners, then submit them for approval",
             "Preview a change, read its Checks, then submit it for approval",
             "Read page feedback from residents",
         ],
-        "cannot": "publish, schedule or unpublish pages; change the banner or redirects",
+        "cannot": (
+            "publish, schedule or unpublish pages or partners; change or delete an image "
+            "or document that residents already see; change the banner or redirects"
+        ),
     },
     {
         "group": APPROVERS,
@@ -30,6 +28,8 @@ ROLES = [
             "Everything an editor does",
             "Approve and publish changes (or send them back with a comment)",
             "Schedule pages to go live or expire, unpublish and delete pages",
+            "Publish, reorder and delete partners",
+            "Change, replace and delete images and documents that pages use",
             "Turn the notification banner on and off (Settings › Notification banner)",
             "Add, change and remove redirects (Settings › Redirects)",
         ],
