@@ -21,12 +21,15 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import Error as DatabaseError
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
 from wagtail import views as wagtail_views
+from wagtail.models import Site
 
 from .expiry import next_change
-from .generation import GENERATION_KEY, current_generation
+from .generation import current_generation, memoised_for_this_generation
 
 # Links shared on social media carry these; they do not change the page.
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
@@ -37,6 +40,21 @@ def cache_public_page(view):
     """Let a public GET view other than Wagtail's page serving use the page cache."""
     view.page_cache = True
     return view
+
+
+def is_configured_host(host):
+    """A host named in ALLOWED_HOSTS (not only matched by a wildcard) or a Wagtail Site's."""
+    named = {name.lower() for name in settings.ALLOWED_HOSTS if not name.startswith((".", "*"))}
+    if host in named:
+        return True
+    try:
+        return host in memoised_for_this_generation("site-hostnames", _site_hostnames)
+    except DatabaseError:
+        return False  # not cached while the database is down; served as usual
+
+
+def _site_hostnames():
+    return frozenset(name.lower() for name in Site.objects.values_list("hostname", flat=True))
 
 
 def _setting(name, default):
@@ -54,16 +72,17 @@ class PageCacheMiddleware:
                 response["Cache-Control"] = NEVER_CACHE
             return response
 
-        # One round trip: the current generation and this address's entry.
-        key = self.cache_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or current_generation()
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
-            return self.response_from(entry, request)
+        # The generation comes from memory (read again from the database at most
+        # every half second), so a hit is one round trip to the cache.
+        generation = current_generation()
+        key = self.cache_key(request) if generation is not None else None
+        if key is not None:
+            entry = cache.get(key)
+            if entry is not None and entry[0] == generation:
+                return self.response_from(entry, request)
 
         response = self.get_response(request)
-        if self.may_store(request, response):
+        if key is not None and self.may_store(request, response):
             expires_at = self.expiry_time(request)
             entry = (
                 generation,
@@ -132,9 +151,14 @@ class PageCacheMiddleware:
 
     @staticmethod
     def cache_key(request):
-        """One entry per address; it records the generation it was made in, and
-        an entry from an older generation is never served."""
-        location = f"{request.scheme}://{request.get_host()}{request.path}"
+        """One entry per address of a site this server is configured for (the host
+        without its port, in lower case), or None: no entry for any other host, so
+        nobody can fill the cache with copies. Each entry records the generation it
+        was made in, and an entry from another generation is never served."""
+        host, _port = split_domain_port(request.get_host())
+        if not is_configured_host(host):
+            return None
+        location = f"{request.scheme}://{host}{request.path}"
         return f"pagecache:page:{hashlib.sha256(location.encode()).hexdigest()}"
 
     @staticmethod

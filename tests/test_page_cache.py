@@ -126,6 +126,7 @@ def test_the_admin_is_never_cached(seeded_site, client):
     assert "no-store" in response["Cache-Control"]
 
 
+@pytest.mark.django_db
 def test_responses_that_set_cookies_are_never_stored():
     def view_setting_a_cookie(request):
         request._page_cache_view = True
