@@ -5,11 +5,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from operations.views import serve_media_file
+from pages import passwords
 from pages.views import search
 from sharing import urls as sharing_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms for private pages and collections, at Wagtail's addresses,
+    # throttled like the admin sign-in.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        passwords.page_password,
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        passwords.document_password,
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
     path("feedback/", include("feedback.urls")),
