@@ -1,10 +1,12 @@
-"""A full-page cache for anonymous visitors, shared by every app server.
+"""A full-page cache for anonymous visitors (in Redis, shared by every app server, when
+REDIS_URL is set; else in each process's memory).
 
 It sits at the top of MIDDLEWARE so that it sees the final response, with
 every header (security headers too) and any cookie the inner middleware added.
-A hit is answered from the cache alone: no session, no user, no database
-(cached pages keep being served while the database is down), and no other
-middleware.
+A hit is answered from the cache alone: no session, no user, no other middleware,
+and no database query beyond reading the content version (see generation.py) at
+most once per process every half second. Cached pages keep being served while the
+database is down. An entry is served only if it was made in the current version.
 
 A request may read or fill the cache only when it is a GET or HEAD without a
 session cookie (signed-in editors always have one, and so do visitors who

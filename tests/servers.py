@@ -6,15 +6,16 @@ on a machine where each user keeps to a range. Nothing here touches a shared Red
 or an existing database.
 """
 
+import contextlib
 import os
 import re
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -64,27 +65,79 @@ def wait_until(check, timeout, what):
     raise AssertionError(f"{what} did not happen within {timeout} s")
 
 
+class CuttableProxy:
+    """A TCP proxy a test can cut, as a network failure does: open connections are
+    dropped and new ones refused, so what a client sends meanwhile never arrives."""
+
+    def __init__(self, target_port):
+        self.port = free_port()
+        self.target_port = target_port
+        self.sockets = []
+        self.lock = threading.Lock()
+        self.restore()
+
+    def restore(self):
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def cut(self):
+        # shutdown() first: a thread blocked in accept() would keep a closed socket listening.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        with self.lock:
+            for each in self.sockets:
+                with contextlib.suppress(OSError):
+                    each.shutdown(socket.SHUT_RDWR)
+                each.close()
+            self.sockets = []
+
+    def _accept(self, listener):
+        while True:
+            try:
+                client, _address = listener.accept()
+            except OSError:
+                return  # cut
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            with self.lock:
+                self.sockets += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        for each in (source, sink):
+            with contextlib.suppress(OSError):
+                each.shutdown(socket.SHUT_RDWR)
+
+
 class RedisServer:
-    """A redis-server of our own, which a test may freeze (as a network cut looks to
-    its clients: every call times out) and thaw with its data intact."""
+    """A redis-server of our own, reached through a proxy that a test may cut (every
+    call then fails, and nothing sent meanwhile arrives) and restore, data intact."""
 
     def __init__(self):
         binary = shutil.which("redis-server")
         if binary is None:
             unavailable("redis-server is not installed")
         self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process = subprocess.Popen(
             [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
              "--appendonly", "no"],
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
         wait_until(self.answers, 10, "redis-server start")
+        self.proxy = CuttableProxy(self.port)
+        self.url = f"redis://127.0.0.1:{self.proxy.port}/0"
 
     def client(self):
         import redis
 
-        return redis.Redis.from_url(self.url, socket_timeout=2)
+        return redis.Redis(port=self.port, socket_timeout=2)
 
     def answers(self):
         import redis
@@ -95,16 +148,18 @@ class RedisServer:
             return False
 
     def cut(self):
-        self.process.send_signal(signal.SIGSTOP)
+        self.proxy.cut()
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", self.proxy.port)) != 0, "the cut failed"
 
     def restore(self):
-        self.process.send_signal(signal.SIGCONT)
+        self.proxy.restore()
 
     def page_keys(self):
         return [key for key in self.client().keys("*") if b"pagecache:page:" in key]
 
     def stop(self):
-        self.restore()
+        self.proxy.cut()
         self.process.terminate()
         self.process.wait(timeout=10)
 

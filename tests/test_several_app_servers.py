@@ -5,7 +5,8 @@ Two setups, each started once for the whole module:
 - "one host": one server with two workers and no Redis (each worker has its own memory
   cache), on an SQLite file, or on PostgreSQL when the suite runs on it;
 - "two hosts": two servers of two workers each, sharing PostgreSQL and a redis-server
-  of the test's own, which one test freezes while content changes.
+  of the test's own behind a proxy that one test cuts while content changes. It runs
+  when the suite runs on PostgreSQL (CI's second pass), or with SEVERAL_HOSTS=1.
 
 A separate process (tests/content_editor.py, like a management command) makes each
 change; `publish_scheduled` runs as the real command. Every check sends at least 24
@@ -15,6 +16,7 @@ requests, spread over every worker, and prints how many saw the change: run with
 
 import http.cookiejar
 import http.server
+import os
 import re
 import subprocess
 import sys
@@ -68,9 +70,12 @@ def cdn():
 
 
 def database_engine():
-    import os
-
     return "postgres" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+
+
+SETUPS = ["one host"]
+if database_engine() == "postgres" or os.environ.get("SEVERAL_HOSTS"):
+    SETUPS.append("two hosts")
 
 
 SETUP_DOCUMENT = """
@@ -85,7 +90,7 @@ print(document.pk, document.file.url)
 """
 
 
-@pytest.fixture(scope="module", params=["one host", "two hosts"])
+@pytest.fixture(scope="module", params=SETUPS)
 def site(request, cdn):
     print(f"\n{request.param}:")
     redis = None
@@ -291,7 +296,9 @@ values.title = "Our values, after a failed save"
 values.save_revision().publish()
 """)
     everyone_sees(site, "/values/", has(">Our values, after a failed save</h1>"))
-    assert len(cdn) > purges_before, "the CDN was not purged after the change"
+    # Every page shows the navigation, so the CDN purges every page, not only this one
+    # (Wagtail's own frontend cache app purges that one at once, commit or not).
+    assert "/priorities/" in cdn[purges_before:], "the CDN was not purged after the change"
 
 
 def test_a_change_made_while_redis_is_cut_is_not_lost(site):
