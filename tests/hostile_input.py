@@ -185,6 +185,22 @@ ENDPOINTS = [
         data=form_data({"username": hostile_text, "password": hostile_text, "next": hostile_text}),
     ),
     Endpoint("GET", "/admin/login/?{query}", {"query": hostile_query_string}),
+    # The password forms of private pages and collections (small ids, to reach real ones).
+    Endpoint(
+        "POST",
+        "/_util/authenticate_with_password/{restriction}/{page}/",
+        {
+            "restriction": st.sampled_from(["1", "2", "999"]),
+            "page": st.sampled_from(["3", "4", "5"]),
+        },
+        data=form_data({"password": hostile_text, "return_url": hostile_text}),
+    ),
+    Endpoint(
+        "POST",
+        "/documents/authenticate_with_password/{restriction}/",
+        {"restriction": st.sampled_from(["1", "999"])},
+        data=form_data({"password": hostile_text, "return_url": hostile_text}),
+    ),
     # Site search, its page numbers and anything else in its query string.
     Endpoint("GET", "/search/?q={q}&page={page}", {"q": hostile_text, "page": hostile_text}),
     Endpoint("GET", "/search/?{query}", {"query": hostile_query_string}),
