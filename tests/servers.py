@@ -216,18 +216,6 @@ def environment(database, redis_url="", **extra):
     return env
 
 
-def manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
 class AppServer:
     """gunicorn as production runs it (gunicorn.conf.py), logging which worker answered."""
 

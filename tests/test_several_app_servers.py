@@ -37,7 +37,6 @@ from tests.servers import (
     Site,
     environment,
     free_port,
-    manage,
     visit,
     wait_until,
 )
@@ -80,7 +79,13 @@ if database_engine() == "postgres" or os.environ.get("SEVERAL_HOSTS"):
 
 # A document in its own collection; and no images, whose renditions (AVIF takes seconds
 # each) every worker would otherwise make on its first visit: they are not under test.
-SETUP = """
+SETUP = f"""
+import io
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+call_command("migrate", interactive=False, stdout=io.StringIO())
+call_command("load_seed_content", stdout=io.StringIO())
+get_user_model().objects.create_superuser("editor", "e@x.org", "{EDITOR_PASSWORD}")
 from django.core.files.base import ContentFile
 from wagtail.images import get_image_model
 get_image_model().objects.all().delete()
@@ -113,11 +118,8 @@ def site(request, cdn):
         server_count = 2
     servers, editor = [], None
     try:
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_seed_content")
-        manage(env, "createsuperuser", "--noinput", "--username", "editor", "--email", "e@x.org")
         editor = Editor({**env, "FRONTEND_CACHE_PURGE_URL": PurgeRecorder.address})
-        document_id, media_url = editor.run(SETUP).split()
+        document_id, media_url = editor.run(SETUP).splitlines()[-1].split()
         servers = [AppServer(env) for _ in range(server_count)]
         live = Site(servers, editor, redis)
         live.env = env
