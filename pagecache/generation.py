@@ -12,6 +12,7 @@ change while the database is down, so cached pages keep being served.
 """
 
 import logging
+import threading
 import time
 
 from django.conf import settings
@@ -28,6 +29,9 @@ logger = logging.getLogger(__name__)
 _known = None
 # name -> (generation, value), for values kept in this process only.
 _memo = {}
+# One thread of a process reads the version at a time; the others keep using the last
+# one read meanwhile, so a slow database holds up one request, not every cache hit.
+_reading = threading.Lock()
 
 
 def _check_interval():
@@ -64,6 +68,8 @@ def current_generation():
     known = _known
     if known is not None and time.monotonic() - known[1] < _check_interval():
         return known[0]
+    if not _reading.acquire(blocking=known is None):
+        return known[0]  # another thread is reading it right now
     try:
         generation = ContentVersion.read()
     except DatabaseError:
@@ -73,6 +79,8 @@ def current_generation():
         logger.warning("Could not read the content version; using the last one read.")
         _remember(known[0])
         return known[0]
+    finally:
+        _reading.release()
     _remember(generation)
     return generation
 

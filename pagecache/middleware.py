@@ -122,6 +122,8 @@ class PageCacheMiddleware:
             return False
         if request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
             return False  # files, served below by WhiteNoise or the media view
+        if request.path in _setting("PAGE_CACHE_EXCLUDED_PATHS", ()):
+            return False  # health checks: never wait on the database for the version
         if _setting("PAGE_CACHE_ALLOW_BYPASS_HEADER", False) and request.headers.get(
             "X-Bypass-Page-Cache"
         ):
