@@ -29,13 +29,16 @@ logger = logging.getLogger(__name__)
 _known = None
 # name -> (generation, value), for values kept in this process only.
 _memo = {}
-# One thread of a process reads the version at a time; the others keep using the last
-# one read meanwhile, so a slow database holds up one request, not every cache hit.
+# One thread of a process reads the version at a time (see current_generation).
 _reading = threading.Lock()
 
 
 def _check_interval():
     return getattr(settings, "PAGE_CACHE_VERSION_CHECK_INTERVAL", 0.5)
+
+
+def _is_fresh(known):
+    return known is not None and time.monotonic() - known[1] < _check_interval()
 
 
 def _remember(generation):
@@ -66,11 +69,16 @@ def current_generation():
 
     None only if it has never been read and the database is unreachable."""
     known = _known
-    if known is not None and time.monotonic() - known[1] < _check_interval():
+    if _is_fresh(known):
         return known[0]
-    if not _reading.acquire(blocking=known is None):
-        return known[0]  # another thread is reading it right now
+    # One thread reads at a time. The others wait for its answer, but never longer than
+    # an interval: if the database is that slow they go on with the last version read.
+    if not _reading.acquire(timeout=-1 if known is None else _check_interval()):
+        return known[0]
     try:
+        latest = _known
+        if _is_fresh(latest):
+            return latest[0]  # read by another thread while this one waited
         generation = ContentVersion.read()
     except DatabaseError:
         if known is None:

@@ -20,6 +20,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -31,6 +32,7 @@ POSTGRES_SERVER = os.environ.get("MULTI_SERVER_POSTGRES", "postgres://postgres@1
 EDITOR_PASSWORD = "a-test-only-password"
 WORKERS_PER_SERVER = 2
 _ports_given = set()
+HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>")
 
 
 def unavailable(reason):
@@ -271,8 +273,8 @@ def visit(url, headers=None, data=None, opener=None):
 
 class Editor:
     """A separate Python process with Django set up, as a management command or the
-    scheduler is: it runs the code it is sent, each block in its own transaction
-    unless the block says otherwise, and answers with what the block printed."""
+    scheduler is: it runs the code it is sent (in autocommit mode, as a command does)
+    and answers with what the code printed."""
 
     def __init__(self, env):
         self.process = subprocess.Popen(
@@ -361,4 +363,11 @@ class Site:
             f"  {path}: {len(seen)}/{len(answers)} requests saw the change, "
             f"answered by {len(workers)} workers on {len(self.servers)} server(s)"
         )
+        if len(seen) < len(answers):
+            missed = Counter(
+                (status, headers.get("X-Page-Cache"), tuple(HEADING.findall(body)))
+                for _server, _pid, status, headers, body in answers
+                if not sees_change(status, headers, body)
+            )
+            print(f"    the others: {missed}")
         return len(seen), len(answers), len(workers)
