@@ -1,5 +1,7 @@
 """Anonymous visitors get cached pages; editors, previews and changes never see stale ones."""
 
+import threading
+import time
 from datetime import timedelta
 from unittest import mock
 
@@ -12,7 +14,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from pagecache import expiry
+from pagecache import expiry, generation
 from pagecache.generation import bump_generation, current_generation
 from pagecache.middleware import PageCacheMiddleware
 from pagecache.models import ContentVersion
@@ -325,3 +327,38 @@ def test_hosts_no_site_is_configured_for_are_never_stored(seeded_site, client, s
     settings.ALLOWED_HOSTS = [".localhost"]
     client.get("/values/", HTTP_HOST="localhost")
     assert client.get("/values/", HTTP_HOST="localhost")["X-Page-Cache"] == "hit"
+
+
+@pytest.fixture
+def stale_reading(settings):
+    settings.PAGE_CACHE_VERSION_CHECK_INTERVAL = 0.3
+    generation._remember("old")
+    generation._known = ("old", time.monotonic() - 10)  # due a re-read
+    yield
+    generation.forget_generation()
+
+
+def test_a_thread_waiting_for_another_threads_read_of_the_version_gets_its_answer(
+    stale_reading,
+):
+    generation._reading.acquire()  # another thread is reading it
+
+    def finish_reading():
+        time.sleep(0.05)
+        generation._remember("new")
+        generation._reading.release()
+
+    threading.Thread(target=finish_reading).start()
+
+    assert current_generation() == "new"
+
+
+def test_when_the_database_hangs_cache_hits_wait_at_most_one_interval(stale_reading):
+    generation._reading.acquire()  # another thread's read, stuck on the database
+    started = time.monotonic()
+    try:
+        assert current_generation() == "old"
+    finally:
+        generation._reading.release()
+
+    assert time.monotonic() - started < 1
