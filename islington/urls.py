@@ -1,15 +1,26 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from operations.views import serve_media_file
+from pages import passwords
 from pages.views import search
 from sharing import urls as sharing_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms for private pages and collections, at Wagtail's addresses,
+    # throttled like the admin sign-in.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        passwords.page_password,
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        passwords.document_password,
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
     path("feedback/", include("feedback.urls")),
@@ -19,10 +30,11 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Images only. Documents are served by Wagtail's view at /documents/<id>/<name>,
+    # which checks collection privacy and adds its own Content-Security-Policy:
+    # never straight from the media folder, where anyone could read a private one.
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media_file)]
 
 urlpatterns += [
     # Wagtail's page serving is the catch-all, so it comes last.

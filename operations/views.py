@@ -1,8 +1,12 @@
-"""Health checks for the load balancer and the monitoring."""
+"""Health checks for the load balancer and the monitoring, and uploaded images."""
 
+import posixpath
+
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -44,3 +48,20 @@ def readyz(request):
         {"status": "ok" if ready else "unavailable", "checks": checks},
         status=200 if ready else 503,
     )
+
+
+# Wagtail stores documents here (AbstractDocument.file's upload_to).
+DOCUMENTS_FOLDER = "documents"
+
+
+def serve_media_file(request, path):
+    """Uploaded images from MEDIA_ROOT, when the app serves media itself.
+
+    Never documents, however the path is spelled (`./documents/`, `images/../documents/`):
+    they are served only by Wagtail's view at /documents/<id>/<name>, which checks the
+    collection's privacy and adds the documents' Content-Security-Policy.
+    """
+    normalised = posixpath.normpath(path).lstrip("/")
+    if normalised.split("/")[0] == DOCUMENTS_FOLDER:
+        raise Http404("Documents are served at /documents/.")
+    return static.serve(request, normalised, document_root=settings.MEDIA_ROOT)

@@ -1,10 +1,12 @@
-"""A full-page cache for anonymous visitors, shared by every app server.
+"""A full-page cache for anonymous visitors (in Redis, shared by every app server, when
+REDIS_URL is set; else in each process's memory).
 
 It sits at the top of MIDDLEWARE so that it sees the final response, with
 every header (security headers too) and any cookie the inner middleware added.
-A hit is answered from the cache alone: no session, no user, no database
-(cached pages keep being served while the database is down), and no other
-middleware.
+A hit is answered from the cache alone: no session, no user, no other middleware,
+and no database query beyond reading the content version (see generation.py) at
+most once per process every half second. Cached pages keep being served while the
+database is down. An entry is served only if it was made in the current version.
 
 A request may read or fill the cache only when it is a GET or HEAD without a
 session cookie (signed-in editors always have one, and so do visitors who
@@ -21,12 +23,15 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import Error as DatabaseError
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
 from wagtail import views as wagtail_views
+from wagtail.models import Site
 
 from .expiry import next_change
-from .generation import GENERATION_KEY, current_generation
+from .generation import current_generation, memoised_for_this_generation
 
 # Links shared on social media carry these; they do not change the page.
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
@@ -37,6 +42,21 @@ def cache_public_page(view):
     """Let a public GET view other than Wagtail's page serving use the page cache."""
     view.page_cache = True
     return view
+
+
+def is_configured_host(host):
+    """A host named in ALLOWED_HOSTS (not only matched by a wildcard) or a Wagtail Site's."""
+    named = {name.lower() for name in settings.ALLOWED_HOSTS if not name.startswith((".", "*"))}
+    if host in named:
+        return True
+    try:
+        return host in memoised_for_this_generation("site-hostnames", _site_hostnames)
+    except DatabaseError:
+        return False  # not cached while the database is down; served as usual
+
+
+def _site_hostnames():
+    return frozenset(name.lower() for name in Site.objects.values_list("hostname", flat=True))
 
 
 def _setting(name, default):
@@ -54,16 +74,17 @@ class PageCacheMiddleware:
                 response["Cache-Control"] = NEVER_CACHE
             return response
 
-        # One round trip: the current generation and this address's entry.
-        key = self.cache_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or current_generation()
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
-            return self.response_from(entry, request)
+        # The generation comes from memory (read again from the database at most
+        # every half second), so a hit is one round trip to the cache.
+        generation = current_generation()
+        key = self.cache_key(request) if generation is not None else None
+        if key is not None:
+            entry = cache.get(key)
+            if entry is not None and entry[0] == generation:
+                return self.response_from(entry, request)
 
         response = self.get_response(request)
-        if self.may_store(request, response):
+        if key is not None and self.may_store(request, response):
             expires_at = self.expiry_time(request)
             entry = (
                 generation,
@@ -101,6 +122,8 @@ class PageCacheMiddleware:
             return False
         if request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
             return False  # files, served below by WhiteNoise or the media view
+        if request.path in _setting("PAGE_CACHE_EXCLUDED_PATHS", ()):
+            return False  # health checks: never wait on the database for the version
         if _setting("PAGE_CACHE_ALLOW_BYPASS_HEADER", False) and request.headers.get(
             "X-Bypass-Page-Cache"
         ):
@@ -132,9 +155,14 @@ class PageCacheMiddleware:
 
     @staticmethod
     def cache_key(request):
-        """One entry per address; it records the generation it was made in, and
-        an entry from an older generation is never served."""
-        location = f"{request.scheme}://{request.get_host()}{request.path}"
+        """One entry per address of a site this server is configured for (the host
+        without its port, in lower case), or None: no entry for any other host, so
+        nobody can fill the cache with copies. Each entry records the generation it
+        was made in, and an entry from another generation is never served."""
+        host, _port = split_domain_port(request.get_host())
+        if not is_configured_host(host):
+            return None
+        location = f"{request.scheme}://{host}{request.path}"
         return f"pagecache:page:{hashlib.sha256(location.encode()).hexdigest()}"
 
     @staticmethod

@@ -1,4 +1,4 @@
-"""Bump the content generation on anything that can appear on a page.
+"""Change the content generation on anything that can appear on a page.
 
 Models are matched by app, not listed one by one, so settings, snippets and
 pages added later in these apps are covered without editing this file. A model
@@ -25,12 +25,14 @@ from .renditions import warm_pages_using_image, warm_renditions
 
 CONTENT_APPS = {"pages", "priorities", "partnership", "images"}
 # Wagtail's own models that change what visitors see: sites (root page,
-# hostname), privacy restrictions, and the page tree itself.
+# hostname), privacy restrictions, the page tree itself, and documents (their
+# links carry the file name).
 WAGTAIL_CONTENT_MODELS = {
     "wagtailcore.site",
     "wagtailcore.page",
     "wagtailcore.pageviewrestriction",
     "wagtailcore.collectionviewrestriction",
+    "wagtaildocs.document",
 }
 SETTINGS_MODELS = (BaseSiteSetting, BaseGenericSetting)
 

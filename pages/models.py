@@ -3,6 +3,7 @@ from html import unescape
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst, slugify
@@ -23,7 +24,7 @@ from .blocks import (
     fill_missing_anchors,
 )
 from .forms import SitePageForm
-from .navigation import LINK_FIELDS, all_private_paths, public_only, site_root, site_sections
+from .navigation import LINK_FIELDS, public_only, site_root, site_sections
 from .site_settings import load_site_settings
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link"]
@@ -65,8 +66,8 @@ class PageMetadataMixin:
 
 
 class SitePage(PageMetadataMixin, Page):
-    """What every page of this site shares: its metadata, and a privacy check on
-    each view answered from the private paths the navigation already keeps."""
+    """What every page of this site shares: its metadata, and a privacy check asked of the
+    database on every view, never answered from a cached or partial list."""
 
     # Go-live and expiry dates with the browser's date and time picker, to the minute.
     settings_panels = [SchedulePanel(), *Page.settings_panels[1:]]
@@ -91,11 +92,16 @@ class SitePage(PageMetadataMixin, Page):
         return response
 
     def get_view_restrictions(self):
-        # Ask the database only for a page inside a private section, or an alias,
-        # which takes its source page's rules.
-        if self.alias_of_id is None and not self.path.startswith(all_private_paths()):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        """Wagtail's rules in one query where it takes two: the restrictions on this page
+        or an ancestor (paths are prefixes of this page's), or on the source of an
+        ancestor that is an alias."""
+        if self.alias_of_id is not None:
+            return super().get_view_restrictions()  # an alias takes its source's rules
+        step = self.steplen
+        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).distinct()
 
 
 class LinkableItemsMixin:

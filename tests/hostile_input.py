@@ -316,6 +316,24 @@ ENDPOINTS = [
     Endpoint(
         "POST", "/admin/password_reset/", form={"email": hostile_text}, form_defaults={"email": ""}
     ),
+    # The password forms of private pages and collections (small ids, to reach real ones).
+    Endpoint(
+        "POST",
+        "/_util/authenticate_with_password/{restriction}/{page}/",
+        {
+            "restriction": st.sampled_from(["1", "2", "999"]),
+            "page": st.sampled_from(["3", "4", "5"]),
+        },
+        form={"password": hostile_text, "return_url": hostile_text},
+        form_defaults={"password": "wrong", "return_url": "/"},
+    ),
+    Endpoint(
+        "POST",
+        "/documents/authenticate_with_password/{restriction}/",
+        {"restriction": st.sampled_from(["1", "999"])},
+        form={"password": hostile_text, "return_url": hostile_text},
+        form_defaults={"password": "wrong", "return_url": "/"},
+    ),
     # Site search (a GET form), its page numbers and anything else in its query string.
     Endpoint("GET", "/search/?q={q}&page={page}", {"q": hostile_text, "page": hostile_text}),
     Endpoint("GET", "/search/?{query}", {"query": hostile_query_string}),

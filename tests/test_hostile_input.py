@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.test import Client, TestCase
 from hypothesis import HealthCheck, given, settings
 from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from tests.hostile_input import ENDPOINTS, stored_content
 
@@ -41,6 +42,13 @@ class HostileInputTests(TestCase):
         get_document_model().objects.create(
             title="Annual report",
             file=ContentFile(b"%PDF-1.4 annual report", name="annual-report.pdf"),
+        )
+        # A page and a collection with a shared password, for their password forms.
+        values = Page.objects.get(slug="values")
+        PageViewRestriction.objects.create(page=values, restriction_type="password", password="x")
+        reports = Collection.get_first_root_node().add_child(name="Reports")
+        CollectionViewRestriction.objects.create(
+            collection=reports, restriction_type="password", password="x"
         )
 
     def setUp(self):

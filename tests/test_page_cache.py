@@ -1,18 +1,23 @@
 """Anonymous visitors get cached pages; editors, previews and changes never see stale ones."""
 
+import threading
+import time
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from pagecache import expiry
+from pagecache import expiry, generation
+from pagecache.generation import bump_generation, current_generation
 from pagecache.middleware import PageCacheMiddleware
+from pagecache.models import ContentVersion
 from pages.models import HomePage, SiteSettings, StandardPage, ValuesPage
 from priorities.models import PriorityPage
 
@@ -126,6 +131,7 @@ def test_the_admin_is_never_cached(seeded_site, client):
     assert "no-store" in response["Cache-Control"]
 
 
+@pytest.mark.django_db
 def test_responses_that_set_cookies_are_never_stored():
     def view_setting_a_cookie(request):
         request._page_cache_view = True
@@ -249,3 +255,110 @@ def test_scheduled_changes_show_once_published(seeded_site, client):
     call_command("publish_scheduled", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert "Our values, renewed" in client.get("/values/").text
+
+
+# One truth for every process (issue 10): the content version in the database.
+
+
+@pytest.mark.django_db
+def test_a_change_made_by_another_process_shows_once_the_version_is_read_again(
+    seeded_site, client, settings
+):
+    settings.PAGE_CACHE_VERSION_CHECK_INTERVAL = 0  # read it on every request
+    cached(client, "/values/")
+    # Another process changes the page: no signal reaches this one, only the database.
+    ValuesPage.objects.update(title="Changed elsewhere")
+    ContentVersion.objects.update(token="changed-by-another-process")
+
+    response = client.get("/values/")
+
+    assert ">Changed elsewhere</h1>" in response.text
+    assert response["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_with_the_database_unreachable_the_last_version_read_is_kept(seeded_site, client, settings):
+    settings.PAGE_CACHE_VERSION_CHECK_INTERVAL = 0
+    cached(client, "/values/")
+
+    def unreachable(*args):
+        raise OperationalError("connection refused")
+
+    with connection.execute_wrapper(unreachable):
+        response = client.get("/values/")
+
+    assert response["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_transaction_leaves_later_changes_and_cdn_purges_working():
+    with mock.patch("pagecache.frontend.purge_all_pages") as purge:
+        with pytest.raises(RuntimeError), transaction.atomic():  # noqa: PT012
+            bump_generation()
+            raise RuntimeError("the editor's request failed")
+        assert not purge.called
+        before = current_generation()
+
+        with transaction.atomic():
+            bump_generation()
+
+    purge.assert_called_once()
+    assert current_generation() != before
+
+
+@pytest.mark.django_db
+def test_every_port_and_spelling_of_a_host_shares_one_cached_page(seeded_site, client):
+    cached(client, "/values/")
+
+    for host in ("TESTSERVER", "testserver:8080", "TestServer:30001"):
+        assert client.get("/values/", HTTP_HOST=host)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_hosts_no_site_is_configured_for_are_never_stored(seeded_site, client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", ".example.org"]
+
+    for _ in range(2):
+        response = client.get("/values/", HTTP_HOST="anything.example.org")
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert response["Cache-Control"] == "private, no-store"
+    # The Wagtail Site's own host name is stored, even when only a wildcard allows it.
+    settings.ALLOWED_HOSTS = [".localhost"]
+    client.get("/values/", HTTP_HOST="localhost")
+    assert client.get("/values/", HTTP_HOST="localhost")["X-Page-Cache"] == "hit"
+
+
+@pytest.fixture
+def stale_reading(settings):
+    settings.PAGE_CACHE_VERSION_CHECK_INTERVAL = 0.3
+    generation._remember("old")
+    generation._known = ("old", time.monotonic() - 10)  # due a re-read
+    yield
+    generation.forget_generation()
+
+
+def test_a_thread_waiting_for_another_threads_read_of_the_version_gets_its_answer(
+    stale_reading,
+):
+    generation._reading.acquire()  # another thread is reading it
+
+    def finish_reading():
+        time.sleep(0.05)
+        generation._remember("new")
+        generation._reading.release()
+
+    threading.Thread(target=finish_reading).start()
+
+    assert current_generation() == "new"
+
+
+def test_when_the_database_hangs_cache_hits_wait_at_most_one_interval(stale_reading):
+    generation._reading.acquire()  # another thread's read, stuck on the database
+    started = time.monotonic()
+    try:
+        assert current_generation() == "old"
+    finally:
+        generation._reading.release()
+
+    assert time.monotonic() - started < 1

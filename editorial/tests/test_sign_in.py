@@ -5,10 +5,13 @@ import datetime
 import re
 
 from axes.models import AccessAttempt
+from django.core.files.base import ContentFile
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from .utils import APPROVERS, EDITORS, make_user, seed_site
 
@@ -185,3 +188,57 @@ class TwoFactorResetTests(TestCase):
         # Wagtail answers a permission error in the admin by going back to the dashboard.
         self.assertRedirects(self.client.post(self.reset_url), ADMIN_HOME)
         self.assertTrue(TOTPDevice.objects.filter(user=self.editor).exists())
+
+
+class HalfSignedInTests(TestCase):
+    """A session that gave the password but not the code is anonymous everywhere: on
+    pages and documents restricted to signed-in users as much as in the admin."""
+
+    @classmethod
+    def setUpTestData(cls):
+        seed_site()
+        cls.editor = make_user("editor", EDITORS)
+        values = Page.objects.get(slug="values")
+        PageViewRestriction.objects.create(page=values, restriction_type="login")
+        reports = Collection.get_first_root_node().add_child(name="Reports")
+        CollectionViewRestriction.objects.create(collection=reports, restriction_type="login")
+        cls.document = get_document_model().objects.create(
+            title="Budget", collection=reports, file=ContentFile(b"The budget", name="budget.txt")
+        )
+
+    def sign_in_with_password_only(self):
+        self.client.post(LOGIN_URL, {"username": "editor", "password": "password"})
+
+    def assertAsksToSignIn(self, url):  # noqa: N802 - unittest's naming
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 302, url)
+        self.assertIn("/_util/login/", response["Location"])
+
+    @override_settings(WAGTAIL_2FA_REQUIRED=True)
+    def test_with_two_factor_required_restricted_pages_and_documents_stay_closed(self):
+        self.sign_in_with_password_only()
+
+        self.assertAsksToSignIn("/values/")
+        self.assertAsksToSignIn(self.document.url)
+        self.assertEqual(self.client.get("/").status_code, 200)  # public pages as anyone
+
+        setup_url = reverse("editorial_two_factor_setup")
+        self.client.get(setup_url)
+        device = TOTPDevice.objects.get(user=self.editor, confirmed=False)
+        self.client.post(setup_url, {"code": current_code(device)})
+
+        self.assertEqual(self.client.get("/values/").status_code, 200)
+        self.assertEqual(self.client.get(self.document.url).status_code, 200)
+
+    def test_a_user_with_an_app_who_has_not_entered_the_code_is_anonymous(self):
+        TOTPDevice.objects.create(user=self.editor, name="Phone", confirmed=True)
+        self.sign_in_with_password_only()
+
+        self.assertAsksToSignIn("/values/")
+        self.assertAsksToSignIn(self.document.url)
+
+    def test_without_two_factor_the_password_is_enough(self):
+        self.sign_in_with_password_only()
+
+        self.assertEqual(self.client.get("/values/").status_code, 200)
+        self.assertEqual(self.client.get(self.document.url).status_code, 200)

@@ -236,6 +236,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Full-page cache: anonymous visitors' pages are served from the default cache
 # (Redis when REDIS_URL is set) until anything shown on them changes; see pagecache/.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds, at most
+# Each process reads the content version from the database again once its reading is
+# this old (seconds): a change by any process shows everywhere within a second.
+PAGE_CACHE_VERSION_CHECK_INTERVAL = float(
+    os.environ.get("PAGE_CACHE_VERSION_CHECK_INTERVAL", "0.5")
+)
+# Never through the page cache: the liveness check must not touch the database.
+PAGE_CACHE_EXCLUDED_PATHS = ("/healthz", "/readyz")
 PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "60"))
 PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))
 # Render each page once when it is published, so that image renditions are never

@@ -42,13 +42,15 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        # Images public, documents private: see operations/storage.py.
+        "BACKEND": "operations.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            # Public images at stable addresses, so cached pages keep working.
+            # Public images at stable addresses, so cached pages keep working. The bucket
+            # policy must make only images/ and original_images/ public, never documents/.
             "querystring_auth": False,
             "file_overwrite": False,
             "default_acl": None,

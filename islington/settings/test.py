@@ -19,3 +19,6 @@ WHITENOISE_USE_FINDERS = True
 # Image renditions are made at publish time in production; only the tests that
 # check this turn it on, as encoding AVIF takes seconds.
 PAGE_CACHE_WARM_RENDITIONS = False
+# In one process every change is seen at once; a long interval keeps query counts
+# independent of how fast the machine runs (tests/test_page_cache.py sets it to 0).
+PAGE_CACHE_VERSION_CHECK_INTERVAL = 60

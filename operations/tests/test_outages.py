@@ -185,3 +185,12 @@ def test_readyz_is_503_without_redis(visitor, db):
 
     assert response.status_code == 503
     assert response.json()["checks"] == {"database": "ok", "cache": "unavailable"}
+
+
+def test_healthz_never_queries_the_database_even_for_the_content_version(
+    visitor, db, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_VERSION_CHECK_INTERVAL = 0  # the version is always due a re-read
+
+    with django_assert_num_queries(0):
+        assert visitor.get("/healthz").status_code == 200
