@@ -225,7 +225,7 @@ class HomePage(SitePage):
         if root is not None and root.pk == self.pk:
             sections = site_sections(request)  # shared with the navigation: no extra query
         else:
-            sections = public_only(self.get_children().live().only(*LINK_FIELDS), request)
+            sections = public_only(self.get_children().live().only(*LINK_FIELDS))
         context["sections"] = [section for section in sections if section.show_in_menus]
         return context
 

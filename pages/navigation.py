@@ -6,6 +6,8 @@ and shared by the header, footer, breadcrumbs and the home page's cards,
 however many pages the site grows.
 """
 
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction, Site
 
 from pagecache.generation import cached_for_this_generation
@@ -13,25 +15,14 @@ from pagecache.generation import cached_for_this_generation
 LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "show_in_menus", "search_description")
 
 
-def all_private_paths():
-    """Tree paths of every private section, kept until the content next changes."""
-    return cached_for_this_generation(
-        "private-paths",
-        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+def public_only(pages):
+    """The pages of a queryset outside private sections (Wagtail's `.public()`), in the
+    same query: a page is private when a restriction sits on it or on an ancestor,
+    whose tree path is a prefix of its own."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
-
-
-def private_paths(request):
-    """Tree paths of every private section, read once per request."""
-    if not hasattr(request, "_private_page_paths"):
-        request._private_page_paths = all_private_paths()
-    return request._private_page_paths
-
-
-def public_only(pages, request):
-    """The pages outside private sections: Wagtail's `.public()`, sharing one query."""
-    paths = private_paths(request)
-    return [page for page in pages if not paths or not page.path.startswith(paths)]
+    return list(pages.alias(is_private=Exists(restricted)).filter(is_private=False))
 
 
 def site_root(request):
@@ -45,11 +36,10 @@ def site_sections(request):
         root = site_root(request)
         sections = []
         if root is not None:
-            children = cached_for_this_generation(
+            sections = cached_for_this_generation(
                 f"sections-{root.pk}",
-                lambda: list(root.get_children().live().only(*LINK_FIELDS)),
+                lambda: public_only(root.get_children().live().only(*LINK_FIELDS)),
             )
-            sections = public_only(children, request)
         request._site_sections = sections
     return request._site_sections
 

@@ -43,7 +43,7 @@ class PrioritiesIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         priorities = PriorityPage.objects.child_of(self).live().defer_streamfields()
-        context["priorities"] = public_only(priorities, request)
+        context["priorities"] = public_only(priorities)
         return context
 
 

@@ -9,10 +9,10 @@ from partnership.models import Partner, PartnershipPage
 from priorities.models import PrioritiesIndexPage, PriorityPage
 from tests.test_seed_content import PUBLIC_URLS
 
-# The first render after a change. Issue 10 added two: privacy is asked of the database
-# on every render, and each process reads the sites' root paths again after a change
-# (without Redis, Wagtail clears them only in the process that made the change).
-QUERY_BUDGET = 12
+# The first render after every cache is emptied. It includes privacy asked of the database
+# on every render, and the sites' root paths read again after a change (without Redis,
+# Wagtail clears them only in the process that made the change).
+QUERY_BUDGET = 10
 
 
 @pytest.fixture(autouse=True)
