@@ -493,6 +493,7 @@ class PartnerWorkflowTests(SideDoorTestCase):
             name="Islington Food Bank",
             web_address="https://food.example.org/",
             description="Food for those who need it.",
+            sort_order=0,
         )
         self.edit_url = reverse("wagtailsnippets_partnership_partner:edit", args=[self.partner.pk])
 
@@ -533,6 +534,7 @@ class PartnerWorkflowTests(SideDoorTestCase):
             name="Archway Advice Centre",
             web_address="https://advice.example.org/",
             description="Free advice.",
+            sort_order=1,
         )
         before = self.partnership_html()
         self.assertLess(before.index("Islington Food Bank"), before.index("Archway Advice"))
