@@ -5,5 +5,7 @@ import pytest
 def _content_generation_from_the_database():
     """Each test's rollback restores the content version row; read it afresh."""
     from pagecache.generation import forget_generation
+    from pagecache.middleware import recent_pages
 
     forget_generation()
+    recent_pages.clear()

@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from pagecache import expiry, generation
 from pagecache.generation import bump_generation, current_generation
-from pagecache.middleware import PageCacheMiddleware
+from pagecache.middleware import PageCacheMiddleware, recent_pages
 from pagecache.models import ContentVersion
 from pages.models import HomePage, SiteSettings, StandardPage, ValuesPage
 from priorities.models import PriorityPage
@@ -159,6 +159,29 @@ def test_a_page_never_outlives_the_next_timed_change(seeded_site, client):
 
     max_ages = [int(part.split("=")[1]) for part in response["Cache-Control"].split(", ")[1:]]
     assert all(age <= 5 for age in max_ages)
+
+
+@pytest.mark.django_db
+def test_a_hit_comes_from_the_process_memory_without_a_round_trip_to_the_cache(seeded_site, client):
+    client.get("/values/")
+
+    with mock.patch.object(cache, "get", side_effect=AssertionError("asked the cache")):
+        response = client.get("/values/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert ">Our values and behaviours</h1>" in response.text
+
+
+@pytest.mark.django_db
+def test_a_page_in_the_process_memory_is_never_served_past_its_expiry(seeded_site, client):
+    client.get("/values/")
+    # The shared cache still has the page; this process's copy has run out (a timed
+    # banner change, say): the process asks the shared cache again.
+    for key, entry in list(recent_pages._entries.items()):
+        recent_pages.put(key, (entry[0], time.time() - 1, *entry[2:]))
+    cache.clear()
+
+    assert client.get("/values/")["X-Page-Cache"] == "miss"
 
 
 # Invalidation: every change an editor makes shows at once.
