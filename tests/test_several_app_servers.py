@@ -223,7 +223,7 @@ from wagtail.models import Page, PageViewRestriction
 page = Page.objects.get(url_path__endswith="{path}")
 restriction = PageViewRestriction.objects.create(page=page, {fields})
 if restriction.restriction_type == "groups":
-    restriction.groups.set([Group.objects.get(name="Moderators")])
+    restriction.groups.set([Group.objects.get(name="Communications approvers")])
 """)
     everyone_sees(site, path, is_refused)
 
