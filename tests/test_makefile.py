@@ -1,6 +1,7 @@
 """`make help` is where a newcomer looks first: it must name every target."""
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def test_the_makefile_declares_its_targets():
 def test_make_help_lists_every_target_with_one_line_each():
     # -s: no "make: Entering directory" noise; help needs no venv, so this is quick.
     output = subprocess.run(
-        ["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True
+        [shutil.which("make"), "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     listed = [line.split()[1] for line in output.splitlines() if line.startswith("make ")]
     missing = [target for target in phony_targets() if target not in listed]
