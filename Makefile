@@ -26,18 +26,20 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=islington.settings.production \
 .PHONY: help run test serve lint format superuser seed clean audit users scheduler loadtest bench
 
 help:
+	@echo "make help       this list"
 	@echo "make run        install, migrate, load the content and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test       install and run the whole test suite"
 	@echo "make superuser  create an admin login for http://127.0.0.1:$(PORT)/admin/"
-	@echo "make serve      the production settings under gunicorn, for a local trial"
-	@echo "make lint       ruff and djhtml checks"
-	@echo "make bench      speed, latency, memory and growth, beside the framework's ceiling"
-	@echo "make audit      Lighthouse (mobile) scores and page weights, production settings"
-
+	@echo "make seed       load the content again (never overwrites editors' changes)"
 	@echo "make users      create the demo logins 'editor' and 'approver'"
 	@echo "make scheduler  publish and unpublish scheduled pages every minute"
-
+	@echo "make serve      the production settings under gunicorn, for a local trial"
+	@echo "make lint       ruff and djhtml checks"
+	@echo "make format     fix what ruff and djhtml can fix"
+	@echo "make audit      Lighthouse (mobile) scores and page weights, production settings"
+	@echo "make bench      speed, latency, memory and growth, beside the framework's ceiling"
 	@echo "make loadtest   32 connections for 60 s under wrk; errors, p50, p99 and max latency"
+	@echo "make clean      remove .venv, staticfiles, caches and .tmp"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -93,7 +95,7 @@ format: $(STAMP)
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .tmp
 
-# Benchmark and load test: one tool, bench/run.py (see README, "Performance").
+# Benchmark and load test: one tool, bench/run.py (see docs/operations.md, "Measuring").
 # Scratch PostgreSQL databases islington_bench(_growth) (BENCH_DATABASE_URL) and a
 # redis-server of its own; BENCH_QUICK=1 for a smoke run of a few seconds.
 BENCH_TOOLS := command -v wrk >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || \
