@@ -1,21 +1,12 @@
 """StreamField blocks shared by every content page, and the linkable list item
 that commitments, ways of working and aims build on."""
 
-from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
-from django.utils.text import slugify
 from wagtail import blocks
-from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
+from .anchors import ANCHOR_MAX_LENGTH, anchor_validator
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-
-ANCHOR_MAX_LENGTH = 60
-
-anchor_validator = RegexValidator(
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
-    "Use lower-case letters, numbers and single hyphens, for example 'preventing-homelessness'.",
-)
 
 
 def anchor_block():
@@ -28,66 +19,6 @@ def anchor_block():
         help_text="Partners link to this item with #anchor. Filled in from the text when "
         "left blank. Keep it when you reword or move the item, so existing links keep working.",
     )
-
-
-def anchor_errors(stream_value, reserved=frozenset()):
-    """Errors for anchors an editor typed that another item on the page already uses.
-
-    Returns a StreamBlockValidationError pointing at each offending item, so the
-    admin shows the message beside that item's anchor field, or None.
-    """
-    seen = set()
-    errors = {}
-    for index, child in enumerate(stream_value):
-        anchor = child.value.get("anchor")
-        if not anchor:
-            continue
-        if anchor in reserved:
-            message = (
-                f"The page itself uses '{anchor}' (for a heading or section). "
-                "Choose a different anchor."
-            )
-        elif anchor in seen:
-            message = (
-                f"Another item on this page already uses the anchor '{anchor}'. "
-                "Choose a different one, or clear it to make one from the text."
-            )
-        else:
-            seen.add(anchor)
-            continue
-        errors[index] = StructBlockValidationError(
-            block_errors={"anchor": ValidationError(message)}
-        )
-    return StreamBlockValidationError(block_errors=errors) if errors else None
-
-
-def anchor_from_text(text, max_length=ANCHOR_MAX_LENGTH):
-    """A readable anchor from an item's text, cut at a word boundary when long:
-    'Preventing homelessness' gives 'preventing-homelessness'."""
-    anchor = slugify(text)
-    if len(anchor) > max_length:
-        anchor = anchor[: max_length + 1].rsplit("-", 1)[0]
-    return anchor[:max_length].strip("-") or "item"
-
-
-def fill_missing_anchors(stream_value, text_key, reserved=frozenset()):
-    """Give each item without an anchor one made from its text, unique within the page.
-
-    Anchors are written once and then kept, so rewording or reordering an item
-    never changes the address partners link to.
-    """
-    taken = set(reserved)
-    taken.update(child.value.get("anchor") for child in stream_value if child.value.get("anchor"))
-    for child in stream_value:
-        if child.value.get("anchor"):
-            continue
-        base = anchor_from_text(child.value.get(text_key, ""))
-        anchor, suffix = base, 2
-        while anchor in taken:
-            anchor = f"{anchor_from_text(base, ANCHOR_MAX_LENGTH - 4)}-{suffix}"
-            suffix += 1
-        child.value["anchor"] = anchor
-        taken.add(anchor)
 
 
 class LinkableItemBlock(blocks.StructBlock):

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.text import Truncator, capfirst, slugify
+from django.utils.text import Truncator, capfirst
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -16,32 +16,13 @@ from wagtail.search import index
 from editorial.link_text import mark_vague_links
 from editorial.widgets import SchedulePanel
 
-from .blocks import (
-    BodyBlock,
-    ValueBlock,
-    WayOfCelebratingDifferenceBlock,
-    anchor_errors,
-    fill_missing_anchors,
-)
+from .anchors import RESERVED_IDS, anchor_errors, fill_missing_anchors, with_heading_ids
+from .blocks import BodyBlock, ValueBlock, WayOfCelebratingDifferenceBlock
 from .forms import SitePageForm
 from .navigation import LINK_FIELDS, public_only, site_root, site_sections
 from .site_settings import load_site_settings
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link"]
-
-
-# Ids the page templates use themselves, so no item's anchor may take them.
-RESERVED_ANCHORS = frozenset(
-    {
-        "main-content",
-        "commitments-heading",
-        "ways-introduction",
-        "aims-introduction",
-        "partners-heading",
-        "sections-heading",
-        "priorities-introduction",
-    }
-)
 
 
 class PageMetadataMixin:
@@ -116,7 +97,7 @@ class LinkableItemsMixin:
 
     def get_reserved_anchors(self):
         """Ids the page's template gives to other elements, such as headings."""
-        return set(RESERVED_ANCHORS)
+        return set(RESERVED_IDS)
 
     def clean(self):
         super().clean()
@@ -341,9 +322,9 @@ class StandardPage(SitePage):
     def contents(self):
         """The section headings, each with the id its heading block renders."""
         return [
-            {"text": block.value["text"], "anchor": slugify(block.value["text"])}
-            for block in self.body
-            if block.block_type == "heading" and block.value["level"] == "h2"
+            {"text": block.value["text"], "anchor": heading_id}
+            for block, heading_id in with_heading_ids(self.body)
+            if heading_id and block.value["level"] == "h2"
         ]
 
     def get_context(self, request, *args, **kwargs):

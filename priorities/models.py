@@ -1,11 +1,11 @@
 from django.db import models
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.anchors import heading_ids
 from pages.blocks import BodyBlock
 from pages.icons import ICON_CHOICES
 from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage
@@ -104,8 +104,5 @@ class PriorityPage(LinkableItemsMixin, SitePage):
     summary_field = "summary"
 
     def get_reserved_anchors(self):
-        # Headings in the body get ids from their text (templates/blocks/heading.html).
-        headings = {
-            slugify(block.value["text"]) for block in self.body if block.block_type == "heading"
-        }
-        return super().get_reserved_anchors() | headings
+        # Headings in the body get ids from their text (pages/anchors.py).
+        return super().get_reserved_anchors() | set(heading_ids(self.body))

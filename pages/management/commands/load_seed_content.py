@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from pagecache.renditions import warm_all_live_pages
-from pages.blocks import anchor_from_text
+from pages.anchors import anchor_from_text
 from pages.models import HomePage, InequalityPage, StandardPage, ValuesPage
 from pages.seed import content
 from pages.seed.accessibility import ACCESSIBILITY
