@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from editorial.tests.utils import EDITORS, ensure_roles, make_user
 from tests.wagtail_roots import recreate_wagtail_roots
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -65,3 +66,28 @@ def browser_page(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+def sign_in(chromium, site_url, username):
+    """A new browser tab signed in to the admin as `username` (password "password")."""
+    from playwright.sync_api import expect
+
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    page.goto(site_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(site_url + "/admin/")
+    return page
+
+
+@pytest.fixture
+def editor(site_url, chromium):
+    """A communications editor, signed in to the admin in a tab of their own."""
+    ensure_roles()
+    make_user("editor", EDITORS)
+    page = sign_in(chromium, site_url, "editor")
+    yield page
+    page.context.close()

@@ -8,25 +8,13 @@ accessibility issues from that frame, so it only works when the frame does.
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from editorial.tests.utils import EDITORS, ensure_roles, make_user
 from pages.models import StandardPage
-from tests.browser.test_publishing_workflow import sign_in
 
 PREVIEW_FRAME = "iframe[data-w-preview-target='iframe']"
-
-
-@pytest.fixture
-def editor(site_url, chromium):
-    ensure_roles()
-    make_user("editor", EDITORS)
-    page = sign_in(chromium, site_url, "editor")
-    yield page
-    page.context.close()
 
 
 def open_side_panel(page, name):

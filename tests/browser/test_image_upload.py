@@ -1,21 +1,9 @@
 """An editor uploads an image: the page says what happened; alt text before the library."""
 
-import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from editorial.tests.utils import EDITORS, ensure_roles, make_user
 from images.models import CustomImage
-from tests.browser.test_publishing_workflow import sign_in
-
-
-@pytest.fixture
-def editor(site_url, chromium):
-    ensure_roles()
-    make_user("editor", EDITORS)
-    page = sign_in(chromium, site_url, "editor")
-    yield page
-    page.context.close()
 
 
 def test_an_upload_without_alt_text_says_it_is_not_saved_yet(site_url, editor, tmp_path):

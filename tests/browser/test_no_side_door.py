@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 from editorial.tests.utils import APPROVERS, EDITORS, ensure_roles, make_user
 from pages.models import HomePage
 
-from .test_publishing_workflow import sign_in
+from .conftest import sign_in
 
 OTHER_PICTURE = Path("pages/seed/images/fairer-together-logo.png").resolve()
 SCREENSHOTS = Path(".tmp/screenshots")

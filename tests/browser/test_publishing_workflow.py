@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from editorial.tests.utils import APPROVERS, EDITORS, ensure_roles, make_user
 from priorities.models import PriorityPage
+from tests.browser.conftest import sign_in
 
 NEW_COMMITMENT = "Building 1,000 new council homes by 2030"
 
@@ -17,18 +18,6 @@ def publishing_team(site_url):
     ensure_roles()
     make_user("editor", EDITORS)
     make_user("approver", APPROVERS)
-
-
-def sign_in(chromium, site_url, username):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    page.goto(site_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("password")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(site_url + "/admin/")
-    return page
 
 
 def open_actions_menu(page):

@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 from editorial.models import ContentReview
 from editorial.tests.utils import APPROVERS, EDITORS, ensure_roles, make_user
 from pages.models import StandardPage
-from tests.browser.test_publishing_workflow import open_actions_menu, sign_in
+from tests.browser.conftest import sign_in
+from tests.browser.test_publishing_workflow import open_actions_menu
 
 
 @pytest.fixture

@@ -8,12 +8,8 @@ import base64
 import re
 import time
 
-import pytest
 from django_otp.oath import totp
 from playwright.sync_api import expect
-
-from editorial.tests.utils import EDITORS, ensure_roles, make_user
-from tests.browser.test_publishing_workflow import sign_in
 
 
 def code_from(key, steps_ahead=0):
@@ -26,15 +22,6 @@ def wrong_code(key):
     return next(
         code for code in ("000000", "111111") if code not in {code_from(key, d) for d in (-1, 0, 1)}
     )
-
-
-@pytest.fixture
-def editor(site_url, chromium):
-    ensure_roles()
-    make_user("editor", EDITORS)
-    page = sign_in(chromium, site_url, "editor")
-    yield page
-    page.context.close()
 
 
 def test_an_editor_sets_up_two_factor_and_signs_in_with_a_code(site_url, chromium, editor):
