@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Page, Site
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text
 
 from pages.anchors import RESERVED_IDS, heading_ids
 from pages.models import InequalityPage, NotificationBanner, StandardPage, ValuesPage
+from pages.tests.test_anchors import values_page_form_data
 from tests.test_seed_content import PUBLIC_URLS
 
 PAGES = [*PUBLIC_URLS, "/search/?q=homes"]
@@ -148,15 +149,7 @@ def test_the_editor_cannot_give_a_value_an_id_the_page_already_has(
         ("value", {"name": "Collaborative", "description": rich_text(""), "anchor": anchor}),
         ("value", {"name": "Ambitious", "description": rich_text(""), "anchor": "ambitious"}),
     ]
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "introduction": rich_text(page.introduction),
-            "work_ethic": rich_text(page.work_ethic),
-            "values": streamfield(values),
-        }
-    )
+    data = values_page_form_data(page, values)
 
     response = admin_client.post(f"/admin/pages/{page.pk}/edit/", data)
 

@@ -7,6 +7,19 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from pages.models import InequalityPage, ValuesPage
 
 
+def values_page_form_data(page, values):
+    """What the values page editor posts, with these values."""
+    return nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "introduction": rich_text(page.introduction),
+            "work_ethic": rich_text(page.work_ethic),
+            "values": streamfield(values),
+        }
+    )
+
+
 def anchors(stream_value):
     return [child.value["anchor"] for child in stream_value]
 
@@ -111,15 +124,7 @@ def test_the_editor_sees_the_duplicate_anchor_error_beside_the_item(seeded_site,
         ("value", {"name": "Collaborative", "description": rich_text(""), "anchor": "caring"}),
         ("value", {"name": "Ambitious", "description": rich_text(""), "anchor": "caring"}),
     ]
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "introduction": rich_text(page.introduction),
-            "work_ethic": rich_text(page.work_ethic),
-            "values": streamfield(values),
-        }
-    )
+    data = values_page_form_data(page, values)
 
     response = admin_client.post(f"/admin/pages/{page.pk}/edit/", data)
 
