@@ -19,8 +19,9 @@ PREVIEW_FRAME = "iframe[data-w-preview-target='iframe']"
 
 def open_side_panel(page, name):
     """Open a side panel of the page editor. The admin reopens the last panel an
-    editor used on the next page they edit, so it may be open already."""
-    page.wait_for_load_state("networkidle")
+    editor used on the next page they edit, so it may be open already: by the load
+    event its script has done so. (Not "networkidle": an open preview keeps asking.)"""
+    page.wait_for_load_state("load")
     toggle = page.get_by_role("button", name=f"Toggle {name}")
     if toggle.get_attribute("aria-expanded") != "true":
         toggle.click()
