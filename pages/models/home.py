@@ -1,0 +1,116 @@
+"""The home page: the council's vision, the hero image and the sections below it."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..navigation import LINK_FIELDS, public_only, site_root, site_sections
+from .base import SitePage
+
+
+class HomePage(SitePage):
+    introduction = models.TextField(
+        help_text="Leads into the vision statement, for example how the vision came about."
+    )
+    vision = models.TextField(
+        "vision statement",
+        help_text="The council's vision, shown as a highlighted statement.",
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt_text = models.CharField(
+        "alt text",
+        max_length=255,
+        blank=True,
+        help_text="Describe what the image shows for people who cannot see it. "
+        "Leave blank to use the image's own description.",
+    )
+    hero_image_is_decorative = models.BooleanField(
+        "image is decorative",
+        default=False,
+        help_text="Tick only if the image adds no information. Screen readers will skip it.",
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("vision"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("vision"),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "hero_image",
+                    help_text="Shown beside the vision statement. Optional: the page reads "
+                    "well without it.",
+                ),
+                FieldPanel("hero_image_alt_text"),
+                FieldPanel("hero_image_is_decorative"),
+            ],
+            heading="Hero image",
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "priorities.PrioritiesIndexPage",
+        "pages.ValuesPage",
+        "pages.InequalityPage",
+        "partnership.PartnershipPage",
+        "pages.StandardPage",
+    ]
+    max_count = 1
+
+    summary_field = "vision"
+    # (image, its alt text override): the override is dropped when the image changes.
+    image_alt_text_fields = [("hero_image", "hero_image_alt_text")]
+
+    def clean(self):
+        super().clean()
+        if self.hero_image and not self.hero_image_is_decorative and not self.hero_alt_text:
+            raise ValidationError(
+                {"hero_image_alt_text": "Describe the image, or mark it as decorative."}
+            )
+
+    @property
+    def hero_alt_text(self):
+        if self.hero_image_is_decorative or not self.hero_image:
+            return ""
+        return self.hero_image_alt_text or self.hero_image.description
+
+    def get_share_image(self):
+        if not self.hero_image:
+            return None
+        return self.hero_image, self.hero_alt_text
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        root = site_root(request)
+        if root is not None and root.pk == self.pk:
+            sections = site_sections(request)  # shared with the navigation: no extra query
+        else:
+            sections = public_only(self.get_children().live().only(*LINK_FIELDS))
+        context["sections"] = [section for section in sections if section.show_in_menus]
+        return context
+
+    def route(self, request, path_components):
+        """Find a page below home in one query, where Wagtail's default takes two per level."""
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = Page.objects.filter(url_path=url_path).specific().first()
+            if page is not None and page.path.startswith(self.path):
+                return page.route(request, [])
+        # Not a page of its own, such as a route inside a routable page: walk the tree.
+        return super().route(request, path_components)
