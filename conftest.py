@@ -1,4 +1,7 @@
+"""Fixtures every test in the project can use, wherever it lives."""
+
 import pytest
+from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
@@ -9,3 +12,10 @@ def _content_generation_from_the_database():
 
     forget_generation()
     recent_pages.clear()
+
+
+@pytest.fixture
+def seeded_site(db):
+    """The whole About us tree, as `make run` builds it."""
+    with open("/dev/null", "w") as devnull:
+        call_command("load_seed_content", stdout=devnull)

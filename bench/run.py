@@ -42,6 +42,10 @@ import urllib.request
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from seed.paths import PUBLIC_PATHS  # noqa: E402 - what residents read, for the mixes and the load test
+
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 TMP = PROJECT / ".tmp" / "bench"
@@ -66,19 +70,6 @@ PAGE_TYPES = {
     "PartnershipPage": "/fairer-together/",
     "StandardPage": "/accessibility/",
 }
-# What residents read, for the mixes and the load test.
-PUBLIC_PATHS = [
-    "/",
-    "/priorities/",
-    "/priorities/a-decent-home-for-everyone/",
-    "/priorities/a-local-economy-that-works-for-everyone/",
-    "/priorities/a-safe-place-for-everyone/",
-    "/priorities/a-greener-cleaner-healthier-place-to-live/",
-    "/values/",
-    "/challenging-inequality/",
-    "/fairer-together/",
-    "/accessibility/",
-]
 BYPASS = "X-Bypass-Page-Cache: 1"
 # Worker classes compared side by side: (worker class, threads).
 WORKER_CHOICES = [("sync", 1), ("gthread", 1), ("gthread", 2), ("gthread", 4)]

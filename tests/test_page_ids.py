@@ -14,9 +14,9 @@ from wagtail.test.utils.form_data import rich_text
 from pages.anchors import RESERVED_IDS, heading_ids
 from pages.models import InequalityPage, NotificationBanner, StandardPage, ValuesPage
 from pages.tests.test_anchors import values_page_form_data
-from tests.test_seed_content import PUBLIC_URLS
+from seed.paths import PUBLIC_PATHS
 
-PAGES = [*PUBLIC_URLS, "/search/?q=homes"]
+PAGES = [*PUBLIC_PATHS, "/search/?q=homes"]
 SEEDED_IDS = Path(__file__).parent / "fixtures" / "seeded_page_ids.json"
 
 

@@ -8,7 +8,7 @@ from pagecache.middleware import recent_pages
 from pages.models import InequalityPage, ValuesPage
 from partnership.models import Partner, PartnershipPage
 from priorities.models import PrioritiesIndexPage, PriorityPage
-from tests.test_seed_content import PUBLIC_URLS
+from seed.paths import PUBLIC_PATHS
 
 # The first render after every cache is emptied. It includes privacy asked of the database
 # on every render, and the sites' root paths read again after a change (without Redis,
@@ -43,7 +43,7 @@ def cold_render_queries(client, url, django_assert_max_num_queries):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", PUBLIC_URLS)
+@pytest.mark.parametrize("url", PUBLIC_PATHS)
 def test_a_cold_render_stays_within_the_query_budget(
     seeded_site, client, url, django_assert_max_num_queries
 ):
@@ -150,7 +150,7 @@ def test_a_visitor_never_makes_image_renditions(client, settings):
     made_at_publish = rendition_model.objects.count()
     empty_every_cache()
 
-    for url in PUBLIC_URLS:
+    for url in PUBLIC_PATHS:
         assert client.get(url).status_code == 200
 
     assert made_at_publish > 0

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_seed_content import PUBLIC_URLS
+from seed.paths import PUBLIC_PATHS
 
 HEADINGS = {
     "/": "Our vision for a fairer Islington",
@@ -25,7 +25,7 @@ HEADINGS = {
 
 
 def test_the_contract_lists_every_public_url():
-    assert sorted(HEADINGS) == sorted(PUBLIC_URLS)
+    assert sorted(HEADINGS) == sorted(PUBLIC_PATHS)
 
 
 @pytest.mark.django_db

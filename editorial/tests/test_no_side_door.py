@@ -28,7 +28,7 @@ from .utils import SeededRolesTestCase
 Image = get_image_model()
 Document = get_document_model()
 
-OTHER_PICTURE = "pages/seed/images/fairer-together-logo.png"
+OTHER_PICTURE = "seed/images/fairer-together-logo.png"
 HERO_SELECTOR = re.compile(r'<div class="hero__image">(.*?)</div>', re.DOTALL)
 
 

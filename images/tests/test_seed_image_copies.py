@@ -18,8 +18,8 @@ from wagtail.search.models import IndexEntry
 
 from images.models import CustomImage
 from pages.models import HomePage
-from pages.seed import content
 from partnership.models import PartnershipPage
+from seed import content
 
 MIGRATION = "0002_remove_seed_image_copies"
 tidy_migration = importlib.import_module(f"images.migrations.{MIGRATION}")

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "sharing",
     "pagecache",
     "operations",
+    "seed",
     # Wagtail
     "wagtail.api.v2",
     "wagtail.contrib.frontend_cache",

@@ -27,7 +27,7 @@ def make_partner(name, sort_order, logo=None, **fields):
 
 @pytest.fixture
 def logo(db):
-    with open("pages/seed/images/fairer-together-logo.png", "rb") as image_file:
+    with open("seed/images/fairer-together-logo.png", "rb") as image_file:
         image = get_image_model()(
             title="A partner logo",
             description="A partner logo",

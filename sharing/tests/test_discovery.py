@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Page, PageViewRestriction, Site
 
 from priorities.models import PriorityPage
-from tests.test_seed_content import PUBLIC_URLS
+from seed.paths import PUBLIC_PATHS
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -20,7 +20,7 @@ def test_the_sitemap_lists_every_public_page_with_its_last_change(seeded_site, c
     assert response.status_code == 200
     urls = ET.fromstring(response.content).findall(f"{SITEMAP}url")  # noqa: S314
     assert sorted(url.find(f"{SITEMAP}loc").text for url in urls) == sorted(
-        f"http://localhost{path}" for path in PUBLIC_URLS
+        f"http://localhost{path}" for path in PUBLIC_PATHS
     )
     assert all(url.find(f"{SITEMAP}lastmod").text for url in urls)
 

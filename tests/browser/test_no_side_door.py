@@ -13,7 +13,7 @@ from pages.models import HomePage
 
 from .conftest import sign_in
 
-OTHER_PICTURE = Path("pages/seed/images/fairer-together-logo.png").resolve()
+OTHER_PICTURE = Path("seed/images/fairer-together-logo.png").resolve()
 SCREENSHOTS = Path(".tmp/screenshots")
 
 

@@ -18,10 +18,10 @@ from wagtail.models import Page, Site
 from pagecache.renditions import warm_all_live_pages
 from pages.anchors import anchor_from_text
 from pages.models import HomePage, InequalityPage, StandardPage, ValuesPage
-from pages.seed import content
-from pages.seed.accessibility import ACCESSIBILITY
 from partnership.models import PartnershipPage
 from priorities.models import PrioritiesIndexPage, PriorityPage
+from seed import content
+from seed.accessibility import ACCESSIBILITY
 
 # A site still at one of these names was set up by a local run, not given its public
 # address by anyone: it follows the configured address (PORT in `make run`).
