@@ -1,10 +1,8 @@
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -19,6 +17,13 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from images.alt_text import (
+    ImageAltText,
+    ImageAltTextMixin,
+    alt_text_field,
+    decorative_field,
+    image_field,
+)
 from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage
 
 from .blocks import AimBlock
@@ -28,7 +33,9 @@ PARTNER_LOGO_SPEC = "max-240x120"
 PAGE_LOGO_SPECS = Filter.expand_spec("format-{avif,webp,png}|max-{250x100,500x200}")
 
 
-class Partner(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Orderable):
+class Partner(
+    ImageAltTextMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Orderable
+):
     """An organisation in the Fairer Together partnership, shown on the partnership page.
 
     Like a page, a partner has drafts: communications editors add and change partners
@@ -44,23 +51,17 @@ class Partner(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Orde
         max_length=300,
         help_text="One or two sentences on who the partner is and what it brings.",
     )
-    logo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    logo_alt_text = models.CharField(
-        "logo alt text",
-        max_length=255,
-        blank=True,
-        help_text="Leave blank to use the image's own description.",
-    )
-    logo_is_decorative = models.BooleanField(
+    logo = image_field()
+    logo_alt_text = alt_text_field("logo alt text")
+    logo_is_decorative = decorative_field(
         "logo is decorative",
-        default=False,
-        help_text="Tick if the logo only repeats the partner's name, which is shown beside it.",
+        "Tick if the logo only repeats the partner's name, which is shown beside it.",
+    )
+    logo_alt = ImageAltText(
+        "logo",
+        "logo_alt_text",
+        "logo_is_decorative",
+        "Describe the logo, or mark it as decorative.",
     )
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
@@ -76,10 +77,7 @@ class Partner(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Orde
         FieldPanel("name"),
         FieldPanel("web_address"),
         FieldPanel("description"),
-        MultiFieldPanel(
-            [FieldPanel("logo"), FieldPanel("logo_alt_text"), FieldPanel("logo_is_decorative")],
-            heading="Logo",
-        ),
+        logo_alt.panel("Logo"),
     ]
 
     class Meta(Orderable.Meta):
@@ -91,17 +89,6 @@ class Partner(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Orde
     @property
     def revisions(self):
         return self._revisions
-
-    def clean(self):
-        super().clean()
-        if self.logo and not self.logo_is_decorative and not self.logo_alt:
-            raise ValidationError({"logo_alt_text": "Describe the logo, or mark it as decorative."})
-
-    @property
-    def logo_alt(self):
-        if self.logo_is_decorative or not self.logo:
-            return ""
-        return self.logo_alt_text or self.logo.description
 
     def get_structured_data(self, root_url):
         data = {
@@ -138,18 +125,10 @@ class PartnershipPage(LinkableItemsMixin, SitePage):
         features=PARAGRAPH_FEATURES,
         help_text="What working together in this way will achieve.",
     )
-    logo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    logo_alt_text = models.CharField(
-        "logo alt text",
-        max_length=255,
-        blank=True,
-        help_text="Leave blank to use the image's own description.",
+    logo = image_field()
+    logo_alt_text = alt_text_field("logo alt text")
+    logo_alt = ImageAltText(
+        "logo", "logo_alt_text", missing="Describe the logo for screen reader users."
     )
 
     search_fields = [
@@ -171,13 +150,7 @@ class PartnershipPage(LinkableItemsMixin, SitePage):
             "by its anchor.",
         ),
         FieldPanel("closing"),
-        MultiFieldPanel(
-            [
-                FieldPanel("logo", help_text="The Fairer Together logo, shown beside the aims."),
-                FieldPanel("logo_alt_text"),
-            ],
-            heading="Logo",
-        ),
+        logo_alt.panel("Logo", image_help_text="The Fairer Together logo, shown beside the aims."),
     ]
 
     parent_page_types = ["pages.HomePage"]
@@ -187,22 +160,9 @@ class PartnershipPage(LinkableItemsMixin, SitePage):
     objects = PartnershipPageManager()
 
     linkable_items = (("aims", "text"),)
-    # (image, its alt text override): the override is dropped when the logo changes.
-    image_alt_text_fields = [("logo", "logo_alt_text")]
     # The logo is wide (5:2): cropped to a 1200×630 preview it would lose its
     # words, so shares of this page use the site's default image.
     summary_field = "challenges"
-
-    def clean(self):
-        super().clean()
-        if self.logo and not self.logo_alt:
-            raise ValidationError({"logo_alt_text": "Describe the logo for screen reader users."})
-
-    @property
-    def logo_alt(self):
-        if not self.logo:
-            return ""
-        return self.logo_alt_text or self.logo.description
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

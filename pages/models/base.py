@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from editorial.link_text import mark_vague_links
 from editorial.widgets import SchedulePanel
+from images.alt_text import ImageAltTextMixin
 
 from ..anchors import RESERVED_IDS, anchor_errors, fill_missing_anchors
 from ..forms import SitePageForm
@@ -44,9 +45,10 @@ class PageMetadataMixin:
         return None
 
 
-class SitePage(PageMetadataMixin, Page):
-    """What every page of this site shares: its metadata, and a privacy check asked of the
-    database on every view, never answered from a cached or partial list."""
+class SitePage(ImageAltTextMixin, PageMetadataMixin, Page):
+    """What every page of this site shares: its metadata, alt text for the images it
+    shows (images/alt_text.py), and a privacy check asked of the database on every view,
+    never answered from a cached or partial list."""
 
     # Go-live and expiry dates with the browser's date and time picker, to the minute.
     settings_panels = [SchedulePanel(), *Page.settings_panels[1:]]

@@ -1,11 +1,11 @@
 """The home page: the council's vision, the hero image and the sections below it."""
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from images.alt_text import ImageAltText, alt_text_field, decorative_field, image_field
 
 from ..navigation import LINK_FIELDS, public_only, site_root, site_sections
 from .base import SitePage
@@ -19,25 +19,16 @@ class HomePage(SitePage):
         "vision statement",
         help_text="The council's vision, shown as a highlighted statement.",
     )
-    hero_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt_text = models.CharField(
-        "alt text",
-        max_length=255,
-        blank=True,
+    hero_image = image_field()
+    hero_image_alt_text = alt_text_field(
         help_text="Describe what the image shows for people who cannot see it. "
-        "Leave blank to use the image's own description.",
+        "Leave blank to use the image's own description."
     )
-    hero_image_is_decorative = models.BooleanField(
+    hero_image_is_decorative = decorative_field(
         "image is decorative",
-        default=False,
-        help_text="Tick only if the image adds no information. Screen readers will skip it.",
+        "Tick only if the image adds no information. Screen readers will skip it.",
     )
+    hero_alt_text = ImageAltText("hero_image", "hero_image_alt_text", "hero_image_is_decorative")
 
     search_fields = [
         *Page.search_fields,
@@ -49,17 +40,10 @@ class HomePage(SitePage):
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("vision"),
-        MultiFieldPanel(
-            [
-                FieldPanel(
-                    "hero_image",
-                    help_text="Shown beside the vision statement. Optional: the page reads "
-                    "well without it.",
-                ),
-                FieldPanel("hero_image_alt_text"),
-                FieldPanel("hero_image_is_decorative"),
-            ],
-            heading="Hero image",
+        hero_alt_text.panel(
+            "Hero image",
+            image_help_text="Shown beside the vision statement. Optional: the page reads "
+            "well without it.",
         ),
     ]
 
@@ -74,21 +58,6 @@ class HomePage(SitePage):
     max_count = 1
 
     summary_field = "vision"
-    # (image, its alt text override): the override is dropped when the image changes.
-    image_alt_text_fields = [("hero_image", "hero_image_alt_text")]
-
-    def clean(self):
-        super().clean()
-        if self.hero_image and not self.hero_image_is_decorative and not self.hero_alt_text:
-            raise ValidationError(
-                {"hero_image_alt_text": "Describe the image, or mark it as decorative."}
-            )
-
-    @property
-    def hero_alt_text(self):
-        if self.hero_image_is_decorative or not self.hero_image:
-            return ""
-        return self.hero_image_alt_text or self.hero_image.description
 
     def get_share_image(self):
         if not self.hero_image:
