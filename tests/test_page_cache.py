@@ -18,7 +18,8 @@ from pagecache import expiry, generation
 from pagecache.generation import bump_generation, current_generation
 from pagecache.middleware import PageCacheMiddleware, recent_pages
 from pagecache.models import ContentVersion
-from pages.models import HomePage, SiteSettings, StandardPage, ValuesPage
+from pages.factories import StandardPageFactory
+from pages.models import HomePage, SiteSettings, ValuesPage
 from priorities.models import PriorityPage
 
 PRIORITY_URL = "/priorities/a-decent-home-for-everyone/"
@@ -33,8 +34,6 @@ def empty_cache():
 
 @pytest.fixture
 def home(seeded_site):
-    from pages.models import HomePage
-
     return HomePage.objects.get()
 
 
@@ -222,7 +221,7 @@ def test_unpublishing_a_page_removes_it(seeded_site, client):
 @pytest.mark.django_db
 def test_moving_a_page_updates_links_to_it(seeded_site, client, home):
     assert 'href="/accessibility/"' in cached(client, "/").text
-    help_section = home.add_child(instance=StandardPage(title="Help", slug="help"))
+    help_section = StandardPageFactory(title="Help", parent=home)
 
     Page.objects.get(slug="accessibility").move(help_section, pos="last-child")
 

@@ -12,7 +12,8 @@ from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import rich_text
 
 from pages.anchors import RESERVED_IDS, heading_ids
-from pages.models import InequalityPage, NotificationBanner, StandardPage, ValuesPage
+from pages.factories import StandardPageFactory
+from pages.models import InequalityPage, NotificationBanner, ValuesPage
 from pages.tests.test_anchors import values_page_form_data
 from seed.paths import PUBLIC_PATHS
 
@@ -57,10 +58,8 @@ def banner_on(seeded_site):
 @pytest.fixture
 def repeated_headings(seeded_site):
     """A standard page whose headings repeat each other and an id of the page's own."""
-    page = StandardPage(
+    return StandardPageFactory(
         title="Housing repairs",
-        slug="housing-repairs",
-        introduction="How to report a repair.",
         body=[
             ("heading", {"text": "Contact us", "level": "h2"}),
             ("paragraph", "<p>About gas leaks.</p>"),
@@ -70,8 +69,6 @@ def repeated_headings(seeded_site):
             ("heading", {"text": "Feedback heading", "level": "h3"}),
         ],
     )
-    Page.objects.get(depth=2).add_child(instance=page)
-    return page
 
 
 def test_no_page_repeats_an_id(banner_on, repeated_headings, client):

@@ -6,8 +6,10 @@ from wagtail.images import get_image_model
 
 from pagecache.middleware import recent_pages
 from pages.models import InequalityPage, ValuesPage
-from partnership.models import Partner, PartnershipPage
-from priorities.models import PrioritiesIndexPage, PriorityPage
+from partnership.factories import PartnerFactory
+from partnership.models import PartnershipPage
+from priorities.factories import PriorityPageFactory
+from priorities.models import PriorityPage
 from seed.paths import PUBLIC_PATHS
 
 # The first render after every cache is emptied. It includes privacy asked of the database
@@ -51,17 +53,7 @@ def test_a_cold_render_stays_within_the_query_budget(
 
 
 def add_priorities(count):
-    index = PrioritiesIndexPage.objects.get()
-    existing = index.get_children().count()
-    for number in range(existing, existing + count):
-        priority = PriorityPage(
-            title=f"Priority {number}",
-            slug=f"priority-{number}",
-            icon="house",
-            summary="A summary.",
-            commitments=[("commitment", {"text": "A commitment", "anchor": "a-commitment"})],
-        )
-        index.add_child(instance=priority)
+    PriorityPageFactory.create_batch(count)
 
 
 def grow_stream(pages, field, block_type, value):
@@ -82,15 +74,7 @@ def linkable(number):
 
 def add_partners_with_logos(count):
     logo = get_image_model().objects.first()
-    start = Partner.objects.count()
-    for number in range(start, start + count):
-        Partner.objects.create(
-            name=f"Partner {number}",
-            web_address="https://example.org/",
-            description="A partner.",
-            logo=logo,
-            logo_alt_text="Partner logo",
-        )
+    PartnerFactory.create_batch(count, logo=logo, logo_alt_text="Partner logo")
 
 
 GROWTH = {

@@ -11,7 +11,7 @@ from wagtail.models import Page, PageLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
 from editorial.models import ContentReview, default_review_date
-from pages.models import HomePage, StandardPage
+from pages.factories import StandardPageFactory
 from priorities.models import PriorityPage
 
 from .utils import APPROVERS, EDITORS, make_user, seed_site
@@ -35,9 +35,7 @@ class ContentReviewTests(WagtailTestUtils, TestCase):
         ContentReview.objects.filter(page=cls.safety).update(review_by=days_from_today(20))
 
     def test_publishing_sets_the_review_date_12_months_ahead(self):
-        page = StandardPage(title="Our budget", slug="our-budget")
-        HomePage.objects.get().add_child(instance=page)
-        page.save_revision().publish()
+        page = StandardPageFactory(title="Our budget", publish=True)
 
         review = ContentReview.objects.get(page=page)
         self.assertEqual(review.review_by, default_review_date())

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.test.utils import WagtailTestUtils
 
-from pages.models import HomePage, StandardPage
+from pages.factories import StandardPageFactory
 from priorities.models import PriorityPage
 
 from .utils import APPROVERS, EDITORS, make_user, priority_form_data, seed_site
@@ -40,13 +40,8 @@ class RedirectTests(WagtailTestUtils, TestCase):
         self.assertEqual(response["Location"], "/priorities/a-safe-islington/")
 
     def test_moving_a_page_redirects_the_old_address_permanently(self):
-        home = HomePage.objects.get()
-        guide = StandardPage(title="How we work", slug="how-we-work", introduction="About us.")
-        home.add_child(instance=guide)
-        guide.save_revision().publish()
-        page = StandardPage(title="Our team", slug="our-team", introduction="Who we are.")
-        home.add_child(instance=page)
-        page.save_revision().publish()
+        guide = StandardPageFactory(title="How we work", publish=True)
+        page = StandardPageFactory(title="Our team", publish=True)
 
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(
@@ -69,9 +64,8 @@ class DeletingShowsWhatLinksHereTests(WagtailTestUtils, TestCase):
         cls.approver = make_user("approver", APPROVERS)
         cls.editor = make_user("editor", EDITORS)
         cls.priority = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
-        news = StandardPage(
+        StandardPageFactory(
             title="Housing news",
-            slug="housing-news",
             body=[
                 (
                     "paragraph",
@@ -79,9 +73,8 @@ class DeletingShowsWhatLinksHereTests(WagtailTestUtils, TestCase):
                     "priority</a>.</p>",
                 )
             ],
+            publish=True,
         )
-        HomePage.objects.get().add_child(instance=news)
-        news.save_revision().publish()
 
     def test_the_delete_page_says_what_links_to_the_page(self):
         self.client.force_login(self.approver)

@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, ModelLogEntry, Workflow
 
 from pages.models import HomePage, NotificationBanner, SiteSettings
+from partnership.factories import PartnerFactory
 from partnership.models import Partner, PartnershipPage
 
 from .utils import SeededRolesTestCase
@@ -292,12 +293,7 @@ class EditorImageRoutesTests(SideDoorTestCase):
                 file=ContentFile(picture.read(), name="logo.png"),
                 uploaded_by_user=self.editor,
             )
-        Partner.objects.create(
-            name="Islington Food Bank",
-            web_address="https://food.example.org/",
-            description="Food for those who need it.",
-            logo=logo,
-        )
+        PartnerFactory(name="Islington Food Bank", logo=logo)
         self.client.force_login(self.editor)
         self.client.post(
             reverse("wagtailimages:edit", args=[logo.pk]),
@@ -489,12 +485,7 @@ class AdminHelpTests(SideDoorTestCase):
 class PartnerWorkflowTests(SideDoorTestCase):
     def setUp(self):
         super().setUp()
-        self.partner = Partner.objects.create(
-            name="Islington Food Bank",
-            web_address="https://food.example.org/",
-            description="Food for those who need it.",
-            sort_order=0,
-        )
+        self.partner = PartnerFactory(name="Islington Food Bank", sort_order=0)
         self.edit_url = reverse("wagtailsnippets_partnership_partner:edit", args=[self.partner.pk])
 
     def partner_data(self, **changes):
@@ -530,12 +521,7 @@ class PartnerWorkflowTests(SideDoorTestCase):
         self.assertIn("Islington Food Bank", self.partnership_html())
 
     def test_an_editor_cannot_reorder_partners(self):
-        Partner.objects.create(
-            name="Archway Advice Centre",
-            web_address="https://advice.example.org/",
-            description="Free advice.",
-            sort_order=1,
-        )
+        PartnerFactory(name="Archway Advice Centre", sort_order=1)
         before = self.partnership_html()
         self.assertLess(before.index("Islington Food Bank"), before.index("Archway Advice"))
         self.client.force_login(self.editor)

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
-from pages.models import HomePage, StandardPage
+from pages.factories import StandardPageFactory
 
 from .utils import seed_site
 
@@ -17,7 +17,6 @@ class ScheduledPublishingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         seed_site()
-        cls.home = HomePage.objects.get()
 
     def run_scheduler(self):
         out = io.StringIO()
@@ -25,8 +24,7 @@ class ScheduledPublishingTests(TestCase):
         return out.getvalue()
 
     def test_a_page_scheduled_in_the_past_goes_live_when_the_command_runs(self):
-        page = StandardPage(title="Budget consultation", slug="budget", live=False)
-        self.home.add_child(instance=page)
+        page = StandardPageFactory(title="Budget consultation", slug="budget", live=False)
         page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
         page.save_revision().publish()  # scheduled, not live: go_live_at is in the future
         page.refresh_from_db()
@@ -44,9 +42,11 @@ class ScheduledPublishingTests(TestCase):
         self.assertContains(self.client.get("/budget/"), "Budget consultation")
 
     def test_a_page_past_its_expiry_date_is_unpublished(self):
-        page = StandardPage(title="Old consultation", slug="old", live=True)
-        page.expire_at = timezone.now() - datetime.timedelta(minutes=1)
-        self.home.add_child(instance=page)
+        page = StandardPageFactory(
+            title="Old consultation",
+            slug="old",
+            expire_at=timezone.now() - datetime.timedelta(minutes=1),
+        )
         self.assertEqual(self.client.get("/old/").status_code, 200)
 
         output = self.run_scheduler()

@@ -7,8 +7,8 @@ import re
 import pytest
 from wagtail.images import get_image_model
 
+from partnership.factories import PartnerFactory
 from partnership.models import Partner
-from partnership.tests.test_partners import make_partner
 
 IMG_TAG = re.compile(r"<img\b[^>]*>")
 ALT = re.compile(r'\balt="([^"]*)"')
@@ -41,7 +41,7 @@ def test_a_decorative_partnership_logo_has_empty_alt_text(seeded_site, client):
 @pytest.mark.django_db
 def test_a_decorative_partner_logo_has_empty_alt_text(seeded_site, client):
     logo = get_image_model().objects.get(file__contains="fairer-together-logo")
-    make_partner("First Health", 1, logo=logo, logo_alt_text="First Health logo")
+    PartnerFactory(name="First Health", logo=logo, logo_alt_text="First Health logo")
     mark_decorative(logo)
     assert Partner.objects.get().logo_is_decorative is False  # only the image says so
 

@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from pages.models import HomePage, InequalityPage, StandardPage, ValuesPage
 from partnership.models import PartnershipPage
+from priorities.factories import PriorityPageFactory
 from priorities.models import PrioritiesIndexPage, PriorityPage
 
 
@@ -84,15 +85,7 @@ class PageCreationTests(SeededTreeTestCase):
                 self.assertEqual(response.status_code, 200)
 
     def test_the_priorities_index_lists_new_priorities_once_published(self):
-        draft = PriorityPage(
-            title="Draft priority",
-            slug="draft-priority",
-            icon="trees",
-            summary="not yet agreed",
-            commitments=[("commitment", {"text": "Not yet agreed", "anchor": "not-yet"})],
-            live=False,
-        )
-        self.index.add_child(instance=draft)
+        draft = PriorityPageFactory(title="Draft priority", live=False)
 
         self.assertNotContains(self.client.get(self.index.url), "Draft priority")
         draft.save_revision().publish()

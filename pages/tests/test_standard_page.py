@@ -1,9 +1,8 @@
 """Long standard pages, such as the accessibility statement, open with a contents list."""
 
 import pytest
-from wagtail.models import Page
 
-from pages.models import StandardPage
+from pages.factories import StandardPageFactory
 from tests.html_text import page_text
 
 
@@ -30,16 +29,12 @@ def test_the_accessibility_statement_lists_its_sections_and_what_the_regulations
 
 @pytest.mark.django_db
 def test_a_page_with_one_heading_has_no_contents_list(client):
-    home = Page.objects.get(depth=2)
-    home.add_child(
-        instance=StandardPage(
-            title="Short page",
-            slug="short",
-            body=[
-                ("heading", {"text": "Only section", "level": "h2"}),
-                ("paragraph", "<p>Not much here.</p>"),
-            ],
-        )
+    StandardPageFactory(
+        slug="short",
+        body=[
+            ("heading", {"text": "Only section", "level": "h2"}),
+            ("paragraph", "<p>Not much here.</p>"),
+        ],
     )
 
     html = client.get("/short/").text

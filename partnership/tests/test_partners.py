@@ -9,20 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
+from partnership.factories import PartnerFactory
 from partnership.models import Partner
 
 PAGE_URL = "/fairer-together/"
-
-
-def make_partner(name, sort_order, logo=None, **fields):
-    return Partner.objects.create(
-        name=name,
-        web_address=f"https://{name.lower().replace(' ', '-')}.example.org/",
-        description=f"{name} works with the council.",
-        sort_order=sort_order,
-        logo=logo,
-        **fields,
-    )
 
 
 @pytest.fixture
@@ -56,8 +46,8 @@ def test_the_page_reads_well_with_no_partners(seeded_site, client):
 
 @pytest.mark.django_db
 def test_partners_are_shown_in_the_editors_order_with_their_details(seeded_site, client, logo):
-    make_partner("Second Housing", 2)
-    make_partner("First Health", 1, logo=logo, logo_alt_text="First Health logo")
+    PartnerFactory(name="Second Housing", sort_order=2)
+    PartnerFactory(name="First Health", sort_order=1, logo=logo, logo_alt_text="First Health logo")
 
     html = client.get(PAGE_URL).text
 
@@ -71,8 +61,8 @@ def test_partners_are_shown_in_the_editors_order_with_their_details(seeded_site,
 
 @pytest.mark.django_db
 def test_each_partner_is_an_organization_in_the_json_ld(seeded_site, client, logo):
-    make_partner("First Health", 1, logo=logo, logo_is_decorative=True)
-    make_partner("Second Housing", 2)
+    PartnerFactory(name="First Health", sort_order=1, logo=logo, logo_is_decorative=True)
+    PartnerFactory(name="Second Housing", sort_order=2)
 
     organisations = json_ld_organisations(client.get(PAGE_URL).text)
 
@@ -91,10 +81,12 @@ def test_showing_more_partners_costs_no_more_queries(seeded_site, client, logo):
             assert client.get(PAGE_URL).status_code == 200
         return len(queries)
 
-    make_partner("Partner 1", 1, logo=logo, logo_alt_text="Logo 1")
+    PartnerFactory(name="Partner 1", sort_order=1, logo=logo, logo_alt_text="Logo 1")
     with_one = queries_for_page()
     for number in range(2, 6):
-        make_partner(f"Partner {number}", number, logo=logo, logo_alt_text=f"Logo {number}")
+        PartnerFactory(
+            name=f"Partner {number}", sort_order=number, logo=logo, logo_alt_text=f"Logo {number}"
+        )
     with_five = queries_for_page()
 
     assert with_five == with_one
@@ -122,7 +114,7 @@ def test_a_logo_needs_alt_text_unless_it_is_decorative(logo):
 
 @pytest.mark.django_db
 def test_an_editor_adds_a_partner_and_it_goes_last(client, admin_user):
-    make_partner("Existing", 1)
+    PartnerFactory(name="Existing", sort_order=1)
     client.force_login(admin_user)
 
     response = client.post(
