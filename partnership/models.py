@@ -15,7 +15,6 @@ from wagtail.models import (
     RevisionMixin,
     WorkflowMixin,
 )
-from wagtail.search import index
 
 from images.alt_text import (
     ImageAltText,
@@ -24,7 +23,7 @@ from images.alt_text import (
     decorative_field,
     image_field,
 )
-from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage
+from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage, page_search_fields
 
 from .blocks import AimBlock
 
@@ -131,13 +130,7 @@ class PartnershipPage(LinkableItemsMixin, SitePage):
         "logo", "logo_alt_text", missing="Describe the logo for screen reader users."
     )
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("challenges"),
-        index.SearchField("approach"),
-        index.SearchField("aims"),
-        index.SearchField("closing"),
-    ]
+    search_fields = page_search_fields("challenges", "approach", "aims", "closing")
 
     content_panels = [
         *Page.content_panels,

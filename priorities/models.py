@@ -8,7 +8,7 @@ from wagtail.search import index
 from pages.anchors import heading_ids
 from pages.blocks import BodyBlock
 from pages.icons import ICON_CHOICES
-from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage
+from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage, page_search_fields
 from pages.navigation import public_only
 
 from .blocks import CommitmentBlock
@@ -24,11 +24,7 @@ class PrioritiesIndexPage(SitePage):
         help_text="Shown after the priorities: the challenges in delivering them.",
     )
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("fairness_statement"),
-    ]
+    search_fields = page_search_fields("introduction", "fairness_statement")
 
     content_panels = [
         *Page.content_panels,

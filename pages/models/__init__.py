@@ -7,7 +7,13 @@
 Everything is importable from `pages.models`, as migrations and other apps expect.
 """
 
-from .base import PARAGRAPH_FEATURES, LinkableItemsMixin, PageMetadataMixin, SitePage
+from .base import (
+    PARAGRAPH_FEATURES,
+    LinkableItemsMixin,
+    PageMetadataMixin,
+    SitePage,
+    page_search_fields,
+)
 from .home import HomePage
 from .inequality import InequalityPage
 from .settings import NotificationBanner, SiteSettings
@@ -25,4 +31,5 @@ __all__ = [
     "SiteSettings",
     "StandardPage",
     "ValuesPage",
+    "page_search_fields",
 ]

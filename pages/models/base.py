@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
 
 from editorial.link_text import mark_vague_links
 from editorial.widgets import SchedulePanel
@@ -22,6 +23,11 @@ from ..forms import SitePageForm
 from ..site_settings import load_site_settings
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link"]
+
+
+def page_search_fields(*field_names):
+    """What site search finds a page by: Wagtail's own fields (the title) and these."""
+    return [*Page.search_fields, *(index.SearchField(name) for name in field_names)]
 
 
 class PageMetadataMixin:

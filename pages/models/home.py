@@ -3,12 +3,11 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
-from wagtail.search import index
 
 from images.alt_text import ImageAltText, alt_text_field, decorative_field, image_field
 
 from ..navigation import LINK_FIELDS, public_only, site_root, site_sections
-from .base import SitePage
+from .base import SitePage, page_search_fields
 
 
 class HomePage(SitePage):
@@ -30,11 +29,7 @@ class HomePage(SitePage):
     )
     hero_alt_text = ImageAltText("hero_image", "hero_image_alt_text", "hero_image_is_decorative")
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("vision"),
-    ]
+    search_fields = page_search_fields("introduction", "vision")
 
     content_panels = [
         *Page.content_panels,

@@ -4,10 +4,9 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from ..blocks import WayOfCelebratingDifferenceBlock
-from .base import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage
+from .base import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage, page_search_fields
 
 
 class InequalityPage(LinkableItemsMixin, SitePage):
@@ -23,11 +22,7 @@ class InequalityPage(LinkableItemsMixin, SitePage):
         verbose_name="ways we celebrate and embrace our differences",
     )
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("ways"),
-    ]
+    search_fields = page_search_fields("introduction", "ways")
 
     content_panels = [
         *Page.content_panels,

@@ -4,22 +4,17 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from ..anchors import with_heading_ids
 from ..blocks import BodyBlock
-from .base import SitePage
+from .base import SitePage, page_search_fields
 
 
 class StandardPage(SitePage):
     introduction = models.TextField(blank=True, help_text="A short summary shown first.")
     body = StreamField(BodyBlock(), blank=True)
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+    search_fields = page_search_fields("introduction", "body")
 
     content_panels = [
         *Page.content_panels,

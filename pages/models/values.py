@@ -3,10 +3,9 @@
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from ..blocks import ValueBlock
-from .base import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage
+from .base import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage, page_search_fields
 
 
 class ValuesPage(LinkableItemsMixin, SitePage):
@@ -21,12 +20,7 @@ class ValuesPage(LinkableItemsMixin, SitePage):
         help_text="Each value in the order it should be read, for example C, A, R, E.",
     )
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("work_ethic"),
-        index.SearchField("values"),
-    ]
+    search_fields = page_search_fields("introduction", "work_ethic", "values")
 
     content_panels = [
         *Page.content_panels,
