@@ -8,27 +8,34 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
-def load_settings(module, **env):
-    """Import a settings module in a fresh interpreter, as the server would."""
+# Variables that settings read: the tests name each one they set.
+SETTINGS_VARIABLES = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "PORT", "WAGTAILADMIN")
+SUMMARY = (
+    "s.DEBUG, s.ALLOWED_HOSTS, s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND']"
+)
+
+
+def load_settings(module, printed=SUMMARY, **env):
+    """Import a settings module in a fresh interpreter, as the server would, and print
+    what `printed` names of it."""
     environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+        key: value for key, value in os.environ.items() if not key.startswith(SETTINGS_VARIABLES)
     }
     environment.update(env)
     return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            f"import {module} as s; print(s.DEBUG, s.ALLOWED_HOSTS, "
-            "s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])",
-        ],
+        [sys.executable, "-c", f"import {module} as s; print({printed})"],
         cwd=PROJECT_DIR,
         env=environment,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def setting(module, printed, **env):
+    result = load_settings(module, printed, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -71,25 +78,12 @@ def test_development_defaults_to_sqlite_in_the_project():
 
 
 def rate_limit_store(**env):
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
-    }
-    environment.update(env, DJANGO_SECRET_KEY="a-long-random-value-for-this-test-only")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import islington.settings.production as s; print(s.CACHES['ratelimit']['BACKEND'])",
-        ],
-        cwd=PROJECT_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
+    return setting(
+        "islington.settings.production",
+        "s.CACHES['ratelimit']['BACKEND']",
+        DJANGO_SECRET_KEY="a-long-random-value-for-this-test-only",
+        **env,
     )
-    return result.stdout.strip()
 
 
 def test_rate_limits_are_counted_where_every_server_sees_them():
@@ -101,25 +95,7 @@ def test_rate_limits_are_counted_where_every_server_sees_them():
 
 
 def base_url(**env):
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "PORT", "WAGTAILADMIN"))
-    }
-    environment.update(env)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import islington.settings.dev as s; print(s.WAGTAILADMIN_BASE_URL)",
-        ],
-        cwd=PROJECT_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip()
+    return setting("islington.settings.dev", "s.WAGTAILADMIN_BASE_URL", **env)
 
 
 def test_local_runs_name_the_port_they_serve_on():
