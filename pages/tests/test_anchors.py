@@ -24,6 +24,18 @@ def anchors(stream_value):
     return [child.value["anchor"] for child in stream_value]
 
 
+def reverse_and_reword(page, field_name, text_key, new_text):
+    """Publish the page with the items of `field_name` in reverse order and the new first
+    one reworded, as an editor would; returns the anchors from before."""
+    original = anchors(getattr(page, field_name))
+    data = list(reversed(getattr(page, field_name).raw_data))
+    data[0]["value"][text_key] = new_text
+    setattr(page, field_name, data)
+    page.full_clean()
+    page.save_revision().publish()
+    return original
+
+
 @pytest.mark.django_db
 def test_each_value_is_rendered_with_its_anchor_and_a_link_to_it(seeded_site, client):
     html = client.get("/values/").text
@@ -37,12 +49,7 @@ def test_each_value_is_rendered_with_its_anchor_and_a_link_to_it(seeded_site, cl
 @pytest.mark.django_db
 def test_rewording_and_reordering_values_keeps_each_anchor(seeded_site):
     page = ValuesPage.objects.get()
-    original = anchors(page.values)
-    data = list(reversed(page.values.raw_data))
-    data[0]["value"]["name"] = "Empowering everyone"
-    page.values = data
-    page.full_clean()
-    page.save_revision().publish()
+    original = reverse_and_reword(page, "values", "name", "Empowering everyone")
 
     page.refresh_from_db()
     assert anchors(page.values) == list(reversed(original))
@@ -50,13 +57,9 @@ def test_rewording_and_reordering_values_keeps_each_anchor(seeded_site):
 
 @pytest.mark.django_db
 def test_rewording_and_reordering_ways_keeps_each_anchor(seeded_site, client):
-    page = InequalityPage.objects.get()
-    original = anchors(page.ways)
-    data = list(reversed(page.ways.raw_data))
-    data[0]["value"]["text"] = "A completely new wording"
-    page.ways = data
-    page.full_clean()
-    page.save_revision().publish()
+    original = reverse_and_reword(
+        InequalityPage.objects.get(), "ways", "text", "A completely new wording"
+    )
 
     html = client.get("/challenging-inequality/").text
     positions = [html.index(f'id="{anchor}"') for anchor in reversed(original)]

@@ -2,42 +2,33 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 
+from pages.tests.test_anchors import anchors, reverse_and_reword
 from priorities.models import PriorityPage
 
 
 @pytest.fixture
-def priority(db):
-    with open("/dev/null", "w") as devnull:
-        call_command("load_seed_content", stdout=devnull)
+def priority(seeded_site):
     return PriorityPage.objects.get(slug="a-decent-home-for-everyone")
-
-
-def anchors(page):
-    return [child.value["anchor"] for child in page.commitments]
 
 
 @pytest.mark.django_db
 def test_each_commitment_is_rendered_in_order_with_its_anchor(priority, client):
     html = client.get(priority.url).text
 
-    positions = [html.index(f'id="{anchor}"') for anchor in anchors(priority)]
+    positions = [html.index(f'id="{anchor}"') for anchor in anchors(priority.commitments)]
     assert positions == sorted(positions)
     assert 'href="#building-new-council-homes"' in html
 
 
 @pytest.mark.django_db
 def test_rewording_and_reordering_keep_each_anchor(priority):
-    original_anchors = anchors(priority)
-    data = list(reversed(priority.commitments.raw_data))
-    data[0]["value"]["text"] = "Preventing homelessness across the borough"
-    priority.commitments = data
-    priority.full_clean()
-    priority.save_revision().publish()
+    original_anchors = reverse_and_reword(
+        priority, "commitments", "text", "Preventing homelessness across the borough"
+    )
 
     priority.refresh_from_db()
-    assert anchors(priority) == list(reversed(original_anchors))
+    assert anchors(priority.commitments) == list(reversed(original_anchors))
 
 
 @pytest.mark.django_db
@@ -50,7 +41,10 @@ def test_a_new_commitment_gets_an_anchor_from_its_text_and_never_a_duplicate(pri
     priority.commitments = data
     priority.full_clean()
 
-    assert anchors(priority)[-2:] == ["building-new-council-homes-2", "fixing-repairs-faster"]
+    assert anchors(priority.commitments)[-2:] == [
+        "building-new-council-homes-2",
+        "fixing-repairs-faster",
+    ]
 
 
 @pytest.mark.django_db
