@@ -17,6 +17,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from chromium import CHROMIUM_ARGS  # scripts/chromium.py, beside this file
+
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT_DIR = ROOT / ".tmp" / "audit"
 LIGHTHOUSE_VERSION = "12.8.2"
@@ -26,17 +28,7 @@ PAGES = {
     "priority page": "/priorities/a-decent-home-for-everyone/",
     "partnership page": "/fairer-together/",
 }
-# As tests/browser/conftest.py, plus headless.
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 BUDGET_BYTES = 30 * 1024
 NODE = shutil.which("node") or sys.exit("make audit needs Node.js (apt-get install nodejs npm).")
 

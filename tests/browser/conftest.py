@@ -12,18 +12,8 @@ import pytest
 from django.core.management import call_command
 
 from editorial.tests.utils import EDITORS, ensure_roles, make_user
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.wagtail_roots import recreate_wagtail_roots
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
 # tests make there are still synchronous.
