@@ -19,7 +19,7 @@ from wagtail.models import Site, Workflow
 from feedback.models import Feedback
 from pages.models import NotificationBanner
 
-from .utils import APPROVERS, EDITORS, SeededRolesTestCase, make_user, seed_site
+from .utils import APPROVERS, EDITORS, SeededRolesTestCase
 
 tools_migration = importlib.import_module("editorial.migrations.0003_communications_tools")
 
@@ -120,12 +120,7 @@ class DefaultGroupsTests(TestCase):
         )
 
 
-class WhoDoesWhatTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        seed_site()
-        cls.editor = make_user("editor", EDITORS)
-
+class WhoDoesWhatTests(SeededRolesTestCase):
     def test_the_dashboard_says_who_does_what_and_which_role_is_yours(self):
         self.client.force_login(self.editor)
 
@@ -141,12 +136,7 @@ class WhoDoesWhatTests(TestCase):
         self.assertContains(response, "Turn the notification banner on and off")
 
 
-class AdminSearchTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        seed_site()
-        cls.editor = make_user("editor", EDITORS)
-
+class AdminSearchTests(SeededRolesTestCase):
     def test_the_dashboard_search_counts_pages_in_words(self):
         self.client.force_login(self.editor)
 

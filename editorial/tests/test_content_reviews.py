@@ -14,7 +14,7 @@ from editorial.models import ContentReview, default_review_date
 from pages.factories import StandardPageFactory
 from priorities.models import PriorityPage
 
-from .utils import APPROVERS, EDITORS, make_user, seed_site
+from .utils import EDITORS, SeededRolesTestCase, make_user, seed_site
 
 
 def days_from_today(days):
@@ -140,14 +140,12 @@ class ContentReviewTests(WagtailTestUtils, TestCase):
         self.assertIn(f"{self.safety.title}: due", by_recipient["other@example.com"].body)
 
 
-class ReminderWordingTests(TestCase):
+class ReminderWordingTests(SeededRolesTestCase):
     """A reminder says what its reader can do, with links to the admin they sign in to."""
 
     @classmethod
     def setUpTestData(cls):
-        seed_site()
-        cls.editor = make_user("editor", EDITORS)
-        cls.approver = make_user("approver", APPROVERS)
+        super().setUpTestData()
         cls.page = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
         ContentReview.objects.filter(page=cls.page).update(review_by=days_from_today(-3))
 

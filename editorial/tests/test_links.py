@@ -1,22 +1,15 @@
 """Links partners rely on keep working when editors rename, move or delete pages."""
 
-from django.test import TestCase
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.test.utils import WagtailTestUtils
 
 from pages.factories import StandardPageFactory
 from priorities.models import PriorityPage
 
-from .utils import APPROVERS, EDITORS, make_user, priority_form_data, seed_site
+from .utils import SeededRolesTestCase, priority_form_data
 
 
-class RedirectTests(WagtailTestUtils, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        seed_site()
-        cls.approver = make_user("approver", APPROVERS)
-
+class RedirectTests(SeededRolesTestCase):
     def setUp(self):
         self.client.force_login(self.approver)
 
@@ -57,12 +50,10 @@ class RedirectTests(WagtailTestUtils, TestCase):
         self.assertEqual(response["Location"], "/how-we-work/our-team/")
 
 
-class DeletingShowsWhatLinksHereTests(WagtailTestUtils, TestCase):
+class DeletingShowsWhatLinksHereTests(SeededRolesTestCase):
     @classmethod
     def setUpTestData(cls):
-        seed_site()
-        cls.approver = make_user("approver", APPROVERS)
-        cls.editor = make_user("editor", EDITORS)
+        super().setUpTestData()
         cls.priority = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
         StandardPageFactory(
             title="Housing news",

@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from .utils import APPROVERS, EDITORS, make_user, seed_site
+from .utils import EDITORS, SeededRolesTestCase, make_user, seed_site
 
 LOGIN_URL = reverse("wagtailadmin_login")
 ADMIN_HOME = reverse("wagtailadmin_home")
@@ -144,14 +144,12 @@ class TwoFactorTests(TestCase):
         self.assertEqual(self.client.get(reverse("wagtailadmin_explore_root")).status_code, 200)
 
 
-class TwoFactorResetTests(TestCase):
+class TwoFactorResetTests(SeededRolesTestCase):
     """An administrator turns off two-factor sign-in for someone who lost their phone."""
 
     @classmethod
     def setUpTestData(cls):
-        seed_site()
-        cls.editor = make_user("editor", EDITORS)
-        cls.approver = make_user("approver", APPROVERS)
+        super().setUpTestData()
         cls.admin = make_user("admin", is_superuser=True)
 
     def setUp(self):
