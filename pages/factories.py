@@ -3,9 +3,10 @@ about. `publish=True` publishes through a revision, as an editor's "Publish" doe
 
 import factory
 import wagtail_factories
+from factory.django import DjangoModelFactory
 from wagtail.models import Site
 
-from .models import StandardPage
+from .models import NotificationBanner, StandardPage
 
 
 def site_root():
@@ -31,3 +32,14 @@ class StandardPageFactory(SitePageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class NotificationBannerFactory(DjangoModelFactory):
+    """The default site's banner, switched on."""
+
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+    is_enabled = True
+    message = "<p>Libraries are closed today.</p>"
+
+    class Meta:
+        model = NotificationBanner

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text
 
 from pages.anchors import RESERVED_IDS, heading_ids
-from pages.factories import StandardPageFactory
-from pages.models import InequalityPage, NotificationBanner, ValuesPage
+from pages.factories import NotificationBannerFactory, StandardPageFactory
+from pages.models import InequalityPage, ValuesPage
 from pages.tests.test_anchors import values_page_form_data
 from seed.paths import PUBLIC_PATHS
 
@@ -48,11 +48,7 @@ def editor_ids(page):
 
 @pytest.fixture
 def banner_on(seeded_site):
-    NotificationBanner.objects.create(
-        site=Site.objects.get(is_default_site=True),
-        is_enabled=True,
-        message="<p>Roadworks on Upper Street.</p>",
-    )
+    NotificationBannerFactory(message="<p>Roadworks on Upper Street.</p>")
 
 
 @pytest.fixture

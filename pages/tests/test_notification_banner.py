@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.models import Site
 
+from pages.factories import NotificationBannerFactory
 from pages.models import NotificationBanner
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -13,8 +13,8 @@ HOUR = timedelta(hours=1)
 
 
 def banner(**fields):
-    defaults = {"is_enabled": True, "message": "<p>Libraries are closed today.</p>"}
-    return NotificationBanner(**{**defaults, **fields})
+    """A banner that is never saved, so these tests need no database."""
+    return NotificationBannerFactory.build(site=None, **fields)
 
 
 @pytest.mark.parametrize(
@@ -63,10 +63,7 @@ def test_switching_it_on_needs_a_message():
 
 @pytest.mark.django_db
 def test_residents_see_the_banner_on_every_page_while_it_is_on(seeded_site, client):
-    site = Site.objects.get(is_default_site=True)
-    NotificationBanner.objects.create(
-        site=site,
-        is_enabled=True,
+    NotificationBannerFactory(
         level=NotificationBanner.Level.EMERGENCY,
         message='<p>Flooding on Upper Street. <a href="https://example.org/">Find out more</a></p>',
     )
@@ -80,10 +77,7 @@ def test_residents_see_the_banner_on_every_page_while_it_is_on(seeded_site, clie
 
 @pytest.mark.django_db
 def test_residents_do_not_see_a_banner_whose_time_is_over(seeded_site, client):
-    site = Site.objects.get(is_default_site=True)
-    NotificationBanner.objects.create(
-        site=site,
-        is_enabled=True,
+    NotificationBannerFactory(
         message="<p>Flooding on Upper Street.</p>",
         ends_at=datetime(2020, 1, 1, tzinfo=UTC),
     )

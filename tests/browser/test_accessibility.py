@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
-from wagtail.models import Site
 
+from pages.factories import NotificationBannerFactory
 from pages.models import NotificationBanner
 
 PAGE_TYPES = {
@@ -40,9 +40,7 @@ AXE_OPTIONS = {
 @pytest.fixture
 def with_banner(site_url):
     """An emergency banner, so axe and the small screen see it too."""
-    NotificationBanner.objects.create(
-        site=Site.objects.get(is_default_site=True),
-        is_enabled=True,
+    NotificationBannerFactory(
         level=NotificationBanner.Level.EMERGENCY,
         message='<p>Flooding on Upper Street: <a href="https://www.islington.gov.uk/">'
         "find out which roads are closed</a>.</p>",
@@ -118,9 +116,7 @@ def test_a_keyboard_user_skips_to_the_content_and_reaches_every_navigation_link(
 
 def test_the_banner_appears_and_disappears_with_its_times(site_url, browser_page):
     now = timezone.now()
-    banner = NotificationBanner.objects.create(
-        site=Site.objects.get(is_default_site=True),
-        is_enabled=True,
+    banner = NotificationBannerFactory(
         message="<p>The customer centre closes early today.</p>",
         starts_at=now + timedelta(hours=1),
     )
