@@ -53,11 +53,18 @@ def feed_entries(client):
     return ET.fromstring(response.content).findall(f"{ATOM}entry")  # noqa: S314
 
 
+def publish_housing_priority(**changes):
+    """An editor changes the housing priority and publishes it."""
+    priority = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
+    for name, value in changes.items():
+        setattr(priority, name, value)
+    priority.save_revision().publish()
+    return priority
+
+
 @pytest.mark.django_db
 def test_the_feed_says_which_page_changed_and_when_newest_first(seeded_site, client):
-    priority = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
-    priority.summary = "building more council homes than ever"
-    priority.save_revision().publish()
+    priority = publish_housing_priority(summary="building more council homes than ever")
 
     entries = feed_entries(client)
 
@@ -88,9 +95,7 @@ def newest_entry(client):
 
 @pytest.mark.django_db
 def test_a_title_cannot_become_markup_in_feed_readers(seeded_site, client):
-    priority = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
-    priority.title = "Homes <img src=x onerror=alert(1)>"
-    priority.save_revision().publish()
+    publish_housing_priority(title="Homes <img src=x onerror=alert(1)>")
 
     entry = newest_entry(client)
 
@@ -104,9 +109,7 @@ def test_a_title_cannot_become_markup_in_feed_readers(seeded_site, client):
 
 @pytest.mark.django_db
 def test_the_summary_says_what_happened_and_what_the_page_is_about(seeded_site, client):
-    priority = PriorityPage.objects.get(slug="a-decent-home-for-everyone")
-    priority.summary = "Building more council homes than ever & keeping them safe"
-    priority.save_revision().publish()
+    publish_housing_priority(summary="Building more council homes than ever & keeping them safe")
 
     summary = newest_entry(client).find(f"{ATOM}summary").text
 
