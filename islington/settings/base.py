@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Security headers on every response the cache does not answer.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "operations.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "operations.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ...and, with the database down, every other request gets a friendly 503 page.
@@ -359,6 +359,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Features no page of this site uses; an empty allow-list denies them to every origin.
+# django-permissions-policy sends it (and refuses a feature name it does not know).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
