@@ -6,6 +6,8 @@ class EditorialConfig(AppConfig):
 
     name = "editorial"
     verbose_name = "Editorial"
+    # Content reviews are reminders for staff; nothing of them shows on a public page.
+    affects_public_pages = False
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the content review signal handlers

@@ -55,4 +55,8 @@ def is_rate_limited(request):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
         count = 1
+    if count is None:
+        # Redis is unreachable (django-redis answers None): nothing was counted, so the
+        # visitor is let through, as with the counter just created.
+        return False
     return count > RATE_LIMIT

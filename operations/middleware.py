@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.utils.csp import CSP, build_policy
+from django_permissions_policy import PermissionsPolicyMiddleware
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +53,9 @@ def is_lost_connection(error):
 
 
 def permissions_policy_header():
-    return ", ".join(
-        f"{feature}=({' '.join(allowed)})"
-        for feature, allowed in settings.PERMISSIONS_POLICY.items()
+    """PERMISSIONS_POLICY as django-permissions-policy writes it, so both agree."""
+    return PermissionsPolicyMiddleware.compute_header_value(
+        settings.PERMISSIONS_POLICY, name="PERMISSIONS_POLICY"
     )
 
 
@@ -66,6 +67,7 @@ class SecurityHeadersBackstopMiddleware:
     for an unknown Host, raised when the page cache asks for the host; any error
     in the page cache itself) never passes through them. This adds each header
     that is missing, from the same settings; a header already set is kept.
+    Kept by hand: neither Django nor django-permissions-policy covers those responses.
     """
 
     def __init__(self, get_response):
@@ -101,24 +103,6 @@ class SecurityHeadersBackstopMiddleware:
         return response
 
 
-class PermissionsPolicyMiddleware:
-    """Tell browsers that no page here may use the camera, microphone, location and so on.
-
-    Django has no setting for this header; the policy is PERMISSIONS_POLICY, a
-    mapping of feature to allow-list (an empty list denies the feature everywhere).
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.header = permissions_policy_header()
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if self.header:
-            response.headers.setdefault("Permissions-Policy", self.header)
-        return response
-
-
 class AdminContentSecurityPolicyMiddleware:
     """Relax the Content-Security-Policy for the Wagtail admin only.
 
@@ -134,6 +118,8 @@ class AdminContentSecurityPolicyMiddleware:
     PREVIEW_SECURE_CSP. The outer admin response then keeps that header.
 
     A view that set its own policy (Django's csp_override decorators) keeps it.
+    Kept by hand: Django's CSP middleware has one policy for every path, and Wagtail 8's
+    admin still needs inline code.
     Place this below django.middleware.csp.ContentSecurityPolicyMiddleware so it
     runs before that middleware writes the header.
     """

@@ -13,9 +13,8 @@ only if it was made in the current version.
 A request may read or fill the cache only when it is a GET or HEAD without a
 session cookie (signed-in editors always have one, and so do visitors who
 unlocked a password-protected page) and without a query string other than
-tracking parameters. A response is stored only when the view opted in
-(Wagtail's page serving, or a view decorated with `cache_public_page`), it is
-a 200 HTML page, and it sets no cookie and no Cache-Control of its own.
+tracking parameters. A response is stored only when Wagtail's page serving made
+it, it is a 200 HTML page, and it sets no cookie and no Cache-Control of its own.
 """
 
 import hashlib
@@ -40,12 +39,6 @@ from .generation import current_generation, memoised_for_this_generation
 # Links shared on social media carry these; they do not change the page.
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 NEVER_CACHE = "private, no-store"
-
-
-def cache_public_page(view):
-    """Let a public GET view other than Wagtail's page serving use the page cache."""
-    view.page_cache = True
-    return view
 
 
 def is_configured_host(host):
@@ -150,9 +143,7 @@ class PageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        request._page_cache_view = view_func is wagtail_views.serve or getattr(
-            view_func, "page_cache", False
-        )
+        request._page_cache_view = view_func is wagtail_views.serve
 
     # Who may use the cache
 

@@ -1,16 +1,16 @@
-"""Change the content generation on anything that can appear on a page.
+"""Change the content version on anything that can appear on a public page.
 
-Models are matched by app, not listed one by one, so settings, snippets and
-pages added later in these apps are covered without editing this file. A model
-that never shows on a public page (visitor feedback, say) opts out with
-`affects_public_pages = False`, so that visitors cannot empty the cache.
+Each project app says on its AppConfig whether its content appears on public
+pages (`affects_public_pages`; checks.py refuses an app that does not say), so
+settings, snippets and pages added later to such an app are covered without
+editing this file. A model of such an app that never shows on a public page
+opts out with `affects_public_pages = False` on the model, so that visitors
+cannot empty the cache.
 """
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.images import get_image_model
 from wagtail.images.models import AbstractRendition
 from wagtail.signals import (
     page_published,
@@ -21,12 +21,11 @@ from wagtail.signals import (
 )
 
 from .generation import bump_generation
-from .renditions import warm_pages_using_image, warm_renditions
 
-CONTENT_APPS = {"pages", "priorities", "partnership", "images"}
-# Wagtail's own models that change what visitors see: sites (root page,
-# hostname), privacy restrictions, the page tree itself, and documents (their
-# links carry the file name).
+# Wagtail's own models that change what visitors see. Wagtail's apps cannot carry
+# our declaration, so they are listed here: sites (root page, hostname), privacy
+# restrictions, the page tree itself, and documents (their links carry the file
+# name). Images are this project's own model (the `images` app).
 WAGTAIL_CONTENT_MODELS = {
     "wagtailcore.site",
     "wagtailcore.page",
@@ -43,9 +42,9 @@ def affects_public_pages(model):
     if issubclass(model, AbstractRendition):
         # Renditions are created while pages render; they never change content.
         return False
-    return (
-        model._meta.app_label in CONTENT_APPS or model._meta.label_lower in WAGTAIL_CONTENT_MODELS
-    )
+    if model._meta.label_lower in WAGTAIL_CONTENT_MODELS:
+        return True
+    return getattr(model._meta.app_config, "affects_public_pages", False)
 
 
 def content_changed(sender, raw=False, created=False, **kwargs):
@@ -58,34 +57,16 @@ def content_changed(sender, raw=False, created=False, **kwargs):
     bump_generation()
 
 
-def page_published_handler(sender, instance, **kwargs):
-    bump_generation()
-    if settings.PAGE_CACHE_WARM_RENDITIONS:
-        warm_renditions([instance])
-
-
-def image_saved(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    bump_generation()
-    if settings.PAGE_CACHE_WARM_RENDITIONS:
-        warm_pages_using_image(instance)
-
-
 def connect():
-    page_published.connect(page_published_handler, dispatch_uid="pagecache.published")
+    page_published.connect(content_changed, dispatch_uid="pagecache.published")
     page_unpublished.connect(content_changed, dispatch_uid="pagecache.unpublished")
     post_page_move.connect(content_changed, dispatch_uid="pagecache.moved")
     # Snippets with drafts publish through these.
     published.connect(content_changed, dispatch_uid="pagecache.published_object")
     unpublished.connect(content_changed, dispatch_uid="pagecache.unpublished_object")
-    image_model = get_image_model()
     for model in apps.get_models():
         if not affects_public_pages(model):
             continue
         uid = f"pagecache.{model._meta.label_lower}"
-        if model is image_model:
-            post_save.connect(image_saved, sender=model, dispatch_uid=f"{uid}.save")
-        else:
-            post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}.save")
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}.save")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}.delete")

@@ -8,18 +8,16 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 from django.db import OperationalError, connection, transaction
-from django.http import HttpResponse
-from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from pagecache import expiry, generation
+from pagecache import generation
 from pagecache.generation import bump_generation, current_generation
-from pagecache.middleware import PageCacheMiddleware, recent_pages
+from pagecache.middleware import recent_pages
 from pagecache.models import ContentVersion
 from pages.factories import StandardPageFactory
-from pages.models import HomePage, SiteSettings, ValuesPage
+from pages.models import HomePage, NotificationBanner, SiteSettings, ValuesPage
 from priorities.models import PriorityPage
 
 PRIORITY_URL = "/priorities/a-decent-home-for-everyone/"
@@ -131,30 +129,33 @@ def test_the_admin_is_never_cached(seeded_site, client):
 
 
 @pytest.mark.django_db
-def test_responses_that_set_cookies_are_never_stored():
-    def view_setting_a_cookie(request):
-        request._page_cache_view = True
-        response = HttpResponse("<p>Hello</p>", content_type="text/html")
+def test_responses_that_set_cookies_are_never_stored(seeded_site, client):
+    serve = ValuesPage.serve
+
+    def serve_setting_a_cookie(page, request, *args, **kwargs):
+        response = serve(page, request, *args, **kwargs)
         response.set_cookie("tracking", "1")
         return response
 
-    middleware = PageCacheMiddleware(view_setting_a_cookie)
-    for _ in range(2):
-        response = middleware(RequestFactory().get("/cookie/"))
+    with mock.patch.object(ValuesPage, "serve", serve_setting_a_cookie):
+        responses = get_twice(client, "/values/")
+
+    for response in responses:
         assert "X-Page-Cache" not in response
         assert response.cookies["tracking"].value == "1"
 
 
 @pytest.mark.django_db
 def test_a_page_never_outlives_the_next_timed_change(seeded_site, client):
-    def banner_ends_soon(request, now):
-        return now + timedelta(seconds=5)
+    # The notification banner goes off by the clock in 5 seconds.
+    NotificationBanner.objects.create(
+        site=Site.objects.get(is_default_site=True),
+        is_enabled=True,
+        message="<p>Flooding on Upper Street.</p>",
+        ends_at=timezone.now() + timedelta(seconds=5),
+    )
 
-    expiry.register_next_change(banner_ends_soon)
-    try:
-        response = client.get("/values/")
-    finally:
-        expiry._next_change_functions.remove(banner_ends_soon)
+    response = client.get("/values/")
 
     max_ages = [int(part.split("=")[1]) for part in response["Cache-Control"].split(", ")[1:]]
     assert all(age <= 5 for age in max_ages)

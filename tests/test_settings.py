@@ -66,7 +66,7 @@ def test_database_and_cache_come_from_the_environment():
 
     assert result.returncode == 0, result.stderr
     assert "django.db.backends.postgresql" in result.stdout
-    assert "operations.cache.FailOpenRedisCache" in result.stdout
+    assert "django_redis.cache.RedisCache" in result.stdout
 
 
 def test_development_defaults_to_sqlite_in_the_project():
@@ -90,7 +90,7 @@ def test_rate_limits_are_counted_where_every_server_sees_them():
     # Never a cache local to one process, with or without Redis.
     assert rate_limit_store() == "django.core.cache.backends.db.DatabaseCache"
     assert rate_limit_store(REDIS_URL="redis://cache.internal:6379/0") == (
-        "operations.cache.FailOpenRedisCache"
+        "django_redis.cache.RedisCache"
     )
 
 

@@ -9,6 +9,10 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.csp import CSP
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from operations.cache import QuickToGiveUpConnection
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -85,7 +89,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Security headers on every response the cache does not answer.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "operations.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "operations.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ...and, with the database down, every other request gets a friendly 503 page.
@@ -143,13 +147,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # A shared cache when REDIS_URL is set, so several app servers agree;
 # otherwise a cache local to the process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Every cache here (pages, rate limits, Wagtail's own) is an optimisation: a Redis error
+# is a cache miss (django-redis's IGNORE_EXCEPTIONS) and the site serves from the
+# database. No request waits long on a dead Redis: short timeouts, no retries, and no
+# new attempt for a few seconds after a failure (operations/cache.py).
+REDIS_CACHE_OPTIONS = {
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": 0.25,
+    "SOCKET_TIMEOUT": 0.25,
+    "CONNECTION_POOL_KWARGS": {
+        "connection_class": QuickToGiveUpConnection,
+        "retry": Retry(NoBackoff(), retries=0),
+    },
+}
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Treats Redis errors as cache misses: the site keeps serving without Redis.
-            "BACKEND": "operations.cache.FailOpenRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "islington",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -160,9 +177,10 @@ else:
 RATE_LIMIT_CACHE_TABLE = "islington_rate_limits"
 CACHES["ratelimit"] = (
     {
-        "BACKEND": "operations.cache.FailOpenRedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "islington-ratelimit",
+        "OPTIONS": REDIS_CACHE_OPTIONS,
     }
     if REDIS_URL
     else {
@@ -342,6 +360,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Features no page of this site uses; an empty allow-list denies them to every origin.
+# django-permissions-policy sends it (and refuses a feature name it does not know).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (

@@ -165,3 +165,33 @@ def test_the_headers_a_view_chose_are_kept(client, seeded_site):
 
     assert "'unsafe-inline'" in response.headers["Content-Security-Policy"]
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+# The header as the site sent it before django-permissions-policy wrote it: unchanged.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), "
+    "geolocation=(), gyroscope=(), interest-cohort=(), magnetometer=(), microphone=(), "
+    "midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(), "
+    "xr-spatial-tracking=()"
+)
+
+
+@pytest.mark.django_db
+def test_every_kind_of_response_sends_the_same_permissions_policy(seeded_site):
+    visitor = Client(raise_request_exception=False)
+    responses = {
+        "page": visitor.get("/values/"),
+        "cached page": visitor.get("/values/"),
+        "not found": visitor.get("/no-such-page/"),
+        "unknown host": visitor.get("/", HTTP_HOST="evil.example"),
+        "admin": visitor.get("/admin/login/"),
+        "api": visitor.get("/api/v2/pages/"),
+        "health": visitor.get("/healthz"),
+    }
+    with mock.patch.object(PageCacheMiddleware, "may_use_cache", side_effect=RuntimeError):
+        responses["error above the header middlewares"] = visitor.get("/")
+
+    assert responses["cached page"]["X-Page-Cache"] == "hit"
+    assert responses["error above the header middlewares"].status_code == 500
+    for kind, response in responses.items():
+        assert response.headers["Permissions-Policy"] == PERMISSIONS_POLICY, kind

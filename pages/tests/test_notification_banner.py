@@ -1,9 +1,12 @@
 """The site-wide notification banner: editors switch it on, and its times decide when it shows."""
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from wagtail.models import Site
 
 from pages.factories import NotificationBannerFactory
 from pages.models import NotificationBanner
@@ -83,3 +86,21 @@ def test_residents_do_not_see_a_banner_whose_time_is_over(seeded_site, client):
     )
 
     assert "Flooding on Upper Street." not in client.get("/").text
+
+
+@pytest.mark.django_db
+def test_a_cached_page_loses_the_banner_when_its_time_is_over(seeded_site, client):
+    NotificationBanner.objects.create(
+        site=Site.objects.get(is_default_site=True),
+        is_enabled=True,
+        message="<p>Flooding on Upper Street.</p>",
+        ends_at=timezone.now() + timedelta(seconds=1),
+    )
+    assert "Flooding on Upper Street." in client.get("/values/").text
+    assert client.get("/values/")["X-Page-Cache"] == "hit"
+
+    time.sleep(1.1)
+    response = client.get("/values/")
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "Flooding on Upper Street." not in response.text

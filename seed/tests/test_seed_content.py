@@ -200,7 +200,7 @@ def test_the_first_seed_of_a_fresh_database_renders_every_page(settings, caplog)
         site = page.get_site()
         rendered.append((page.title, site and SiteSettings.for_site(site).organisation_name))
 
-    with mock.patch("pagecache.renditions.render_as_visitor", side_effect=render_as_visitor):
+    with mock.patch("images.renditions.render_as_visitor", side_effect=render_as_visitor):
         quiet_seed()
 
     assert len(rendered) >= Page.objects.live().filter(depth__gt=1).count()

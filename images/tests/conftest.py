@@ -1,0 +1,1 @@
+from tests.conftest import seeded_site  # noqa: F401 - the seeded About us tree
