@@ -15,7 +15,7 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from pagecache.renditions import warm_all_live_pages
+from images.renditions import warm_all_live_pages
 from pages.anchors import anchor_from_text
 from pages.models import HomePage, InequalityPage, StandardPage, ValuesPage
 from partnership.models import PartnershipPage
@@ -143,7 +143,7 @@ class Command(BaseCommand):
         else:
             parent = home.get_parent()
         # The site points at the home page before it is published: publishing renders
-        # the page (pagecache.renditions), which needs its site and the site's settings.
+        # the page (images.renditions), which needs its site and the site's settings.
         return self.page(
             parent,
             HomePage,
