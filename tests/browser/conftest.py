@@ -7,9 +7,13 @@ fail in CI (CI=true), where a skip would hide a missing install step.
 
 import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
+from django.db import connection
+from django.test.testcases import LiveServerThread
 
 from editorial.tests.utils import EDITORS, ensure_roles, make_user
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -24,6 +28,30 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if Path(str(item.fspath)).parent == Path(__file__).parent:
             item.add_marker(pytest.mark.browser)
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server, answering one request at a time.
+
+    On SQLite the test database lives in memory, and the server's threads share
+    the test's one connection to it: the browser's parallel requests (the preview
+    frame, the editing-session pings, the admin's scripts) then used it at once
+    and SQLite failed with "bad parameter or other API misuse". Django's server
+    closes each connection when it is not threaded, so no request waits on another
+    browser connection.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_safe_for_an_in_memory_database(django_db_setup):
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        with mock.patch.object(LiveServerThread, "server_class", OneRequestAtATime):
+            yield
+    else:
+        yield
 
 
 @pytest.fixture(scope="session")
