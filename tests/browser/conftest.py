@@ -8,6 +8,7 @@ fail in CI (CI=true), where a skip would hide a missing install step.
 import os
 from pathlib import Path
 from unittest import mock
+from urllib.request import urlopen
 
 import pytest
 from django.core.management import call_command
@@ -69,12 +70,18 @@ def chromium():
 
 
 @pytest.fixture
-def site_url(live_server, transactional_db):
+def site_url(live_server, transactional_db, chromium):
     """The seeded site, served by a live server the browser can reach."""
     recreate_wagtail_roots()
     with open(os.devnull, "w") as devnull:
         call_command("load_seed_content", stdout=devnull)
-    return live_server.url
+    yield live_server.url
+    # The test's database is emptied next: nothing may still be using it. An open
+    # editor keeps pinging, so close every tab, then wait for what they left
+    # behind: a request of our own is answered after those already sent.
+    for context in chromium.contexts:
+        context.close()
+    urlopen(live_server.url + "/healthz", timeout=60).read()  # noqa: S310 - our live server
 
 
 @pytest.fixture
