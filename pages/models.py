@@ -1,3 +1,4 @@
+import hashlib
 from html import unescape
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from wagtail.search import index
 
 from editorial.link_text import mark_vague_links
 from editorial.widgets import SchedulePanel
+from pagecache.generation import cached_for_this_generation
 
 from .anchors import RESERVED_IDS, anchor_errors, fill_missing_anchors, with_heading_ids
 from .blocks import BodyBlock, ValueBlock, WayOfCelebratingDifferenceBlock
@@ -214,7 +216,11 @@ class HomePage(SitePage):
         """Find a page below home in one query, where Wagtail's default takes two per level."""
         if path_components:
             url_path = self.url_path + "/".join(path_components) + "/"
-            page = Page.objects.filter(url_path=url_path).specific().first()
+            # Kept until the content next changes; privacy is still asked of the database.
+            page = cached_for_this_generation(
+                "page-" + hashlib.sha256(url_path.encode()).hexdigest(),
+                lambda: Page.objects.filter(url_path=url_path).specific().first(),
+            )
             if page is not None and page.path.startswith(self.path):
                 return page.route(request, [])
         # Not a page of its own, such as a route inside a routable page: walk the tree.
