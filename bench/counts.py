@@ -4,7 +4,7 @@
     .venv/bin/python bench/counts.py /fairer-together/  # where that page's time goes
 
 In one process with the production settings, a scratch SQLite database
-(.tmp/bench/counts.sqlite3) and a cache local to the process, requests go straight to
+(.tmp/bench/counts-<pid>.sqlite3) and a cache local to the process, requests go straight to
 the WSGI application, as gunicorn hands them over (no test client in between). It prints:
 - for every page type: a cached hit's CPU time (µs, time.process_time over many hits)
   and Python function calls; a cold render's (page cache bypassed) CPU time (ms),
@@ -19,6 +19,7 @@ the WSGI application, as gunicorn hands them over (no test client in between). I
 CPU time is still shared with whatever else runs: compare figures taken in one run.
 """
 
+import atexit
 import cProfile
 import gc
 import io
@@ -135,7 +136,8 @@ def ceiling_main(pages_file):
 def setup_site():
     import django
 
-    database = TMP / "counts.sqlite3"
+    database = TMP / f"counts-{os.getpid()}.sqlite3"  # two runs at once never share one
+    atexit.register(database.unlink, missing_ok=True)
     database.parent.mkdir(parents=True, exist_ok=True)
     database.unlink(missing_ok=True)
     os.environ.update(
@@ -192,7 +194,7 @@ def site_main(profile_path):
         if hasattr(body, "close"):
             body.close()
 
-    pages_file = TMP / "counts-pages.json"
+    pages_file = TMP / f"counts-{os.getpid()}.json"
     pages_file.write_text(json.dumps(bodies))
     ceiling = subprocess.run(
         [sys.executable, __file__, "--ceiling", str(pages_file)],

@@ -1,6 +1,7 @@
 """The request's Wagtail Site, from the cache until the content next changes."""
 
 from django.http.request import split_domain_port
+from wagtail import views as wagtail_views
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
@@ -9,7 +10,7 @@ from pagecache.middleware import is_configured_host
 
 
 class CachedSiteMiddleware:
-    """Give Wagtail the request's Site (with its home page) before it looks for it.
+    """Give Wagtail's page serving the request's Site (with its home page) before it looks.
 
     Wagtail asks the database on every request (`Site.find_for_request`), with a query
     that costs more to build than to run, and then fetches the home page's own fields
@@ -22,11 +23,15 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Only for Wagtail's page serving: other views (health checks, say) never wait
+        # on the database or the cache for a site they do not use.
+        if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_site"):
             site = cached_site(request)
             if site is not None:
                 request._wagtail_site = site  # where Site.find_for_request looks first
-        return self.get_response(request)
 
 
 def cached_site(request):
