@@ -64,6 +64,12 @@ def forget_generation():
     _memo.clear()
 
 
+def known_generation():
+    """The generation if it was read within the interval, else None: never a query."""
+    known = _known
+    return known[0] if _is_fresh(known) else None
+
+
 def current_generation():
     """The content generation, at most PAGE_CACHE_VERSION_CHECK_INTERVAL seconds old.
 

@@ -10,6 +10,12 @@ served last in its own memory (RecentPages), so most hits skip the round trip.
 Cached pages keep being served while the database is down. An entry is served
 only if it was made in the current version.
 
+An entry holds the page's bytes and every header a hit is sent with but
+Cache-Control (which counts down to its expiry), so a hit copies no header.
+`serve_cached_pages` wraps the WSGI application: a hit on a page in this
+process's memory is answered there, by the same rules, before Django builds its
+response (see its docstring); anything else goes through Django and this middleware.
+
 A request may read or fill the cache only when it is a GET or HEAD without a
 session cookie (signed-in editors always have one, and so do visitors who
 unlocked a password-protected page) and without a query string other than
@@ -18,14 +24,18 @@ it, it is a 200 HTML page, and it sets no cookie and no Cache-Control of its own
 """
 
 import hashlib
+import logging
 import threading
 import time
 from collections import OrderedDict
 from datetime import UTC, datetime
+from http import HTTPStatus
 from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import Error as DatabaseError
 from django.http import HttpResponse
 from django.http.request import split_domain_port
@@ -34,11 +44,17 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 
 from .expiry import next_change
-from .generation import current_generation, memoised_for_this_generation
+from .generation import current_generation, known_generation, memoised_for_this_generation
+
+logger = logging.getLogger(__name__)
 
 # Links shared on social media carry these; they do not change the page.
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 NEVER_CACHE = "private, no-store"
+# The shape of an entry: (generation, expires_at, status, headers of a hit, content).
+# Entries are stored under this cache version, so entries an older release stored in
+# another shape (the headers as the view left them, say) are never read.
+ENTRY_FORMAT = 2
 
 
 def is_configured_host(host):
@@ -116,7 +132,7 @@ class PageCacheMiddleware:
         if key is not None:
             entry = recent_pages.get(key)
             if not is_current(entry, generation):
-                entry = cache.get(key)
+                entry = cache.get(key, version=ENTRY_FORMAT)
                 if is_current(entry, generation):
                     recent_pages.put(key, entry)
             if is_current(entry, generation):
@@ -129,10 +145,11 @@ class PageCacheMiddleware:
                 generation,
                 expires_at,
                 response.status_code,
-                list(response.items()),
+                self.hit_headers(response),
                 response.content,
             )
-            cache.set(key, entry, timeout=max(1, int(expires_at - time.time())))
+            timeout = max(1, int(expires_at - time.time()))
+            cache.set(key, entry, timeout=timeout, version=ENTRY_FORMAT)
             recent_pages.put(key, entry)
             self.add_public_headers(response, expires_at)
             response["X-Page-Cache"] = "miss"
@@ -155,18 +172,19 @@ class PageCacheMiddleware:
             or getattr(request, "is_preview", False)
         )
 
-    def may_use_cache(self, request):
-        if request.method not in ("GET", "HEAD") or self.is_private(request):
+    @classmethod
+    def may_use_cache(cls, request):
+        if request.method not in ("GET", "HEAD") or cls.is_private(request):
             return False
         if request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
             return False  # files, served below by WhiteNoise or the media view
         if request.path in _setting("PAGE_CACHE_EXCLUDED_PATHS", ()):
             return False  # health checks: never wait on the database for the version
-        if _setting("PAGE_CACHE_ALLOW_BYPASS_HEADER", False) and request.headers.get(
-            "X-Bypass-Page-Cache"
+        if _setting("PAGE_CACHE_ALLOW_BYPASS_HEADER", False) and request.META.get(
+            "HTTP_X_BYPASS_PAGE_CACHE"
         ):
             return False  # `make bench` measures cold renders this way
-        return self.significant_query(request) == ""
+        return cls.significant_query(request) == ""
 
     @staticmethod
     def significant_query(request):
@@ -214,19 +232,84 @@ class PageCacheMiddleware:
 
     @staticmethod
     def add_public_headers(response, expires_at):
-        remaining = max(0, int(expires_at - time.time()))
-        browser = min(_setting("PAGE_CACHE_BROWSER_MAX_AGE", 60), remaining)
-        shared = min(_setting("PAGE_CACHE_CDN_MAX_AGE", 300), remaining)
-        response["Cache-Control"] = f"public, max-age={browser}, s-maxage={shared}"
+        response["Cache-Control"] = cache_control(expires_at)
         # Signed-in editors get a different (private) answer: their session cookie.
         patch_vary_headers(response, ["Cookie"])
 
+    @classmethod
+    def hit_headers(cls, response):
+        """Every header a hit on this response is sent with, but Cache-Control."""
+        hit = HttpResponse(headers=dict(response.items()))
+        hit["Content-Length"] = str(len(response.content))
+        patch_vary_headers(hit, ["Cookie"])
+        hit["X-Page-Cache"] = "hit"
+        return list(hit.items())
+
     def response_from(self, entry, request):
         _generation, expires_at, status, headers, content = entry
-        response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
-        for name, value in headers:
-            response[name] = value
-        response["Content-Length"] = str(len(content))
-        self.add_public_headers(response, expires_at)
-        response["X-Page-Cache"] = "hit"
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else content, status=status, headers=dict(headers)
+        )
+        response["Cache-Control"] = cache_control(expires_at)
         return response
+
+
+def cache_control(expires_at):
+    """Browsers and CDNs may keep the page a while, but never past its expiry."""
+    remaining = max(0, int(expires_at - time.time()))
+    browser = min(_setting("PAGE_CACHE_BROWSER_MAX_AGE", 60), remaining)
+    shared = min(_setting("PAGE_CACHE_CDN_MAX_AGE", 300), remaining)
+    return f"public, max-age={browser}, s-maxage={shared}"
+
+
+def serve_cached_pages(application):
+    """The WSGI application, answering a hit on a page in this process's memory itself.
+
+    A hit through Django costs more than the page: its request and response objects,
+    its signals, the middleware above the page cache. This answers it first, with
+    what the middleware would send: it builds Django's own request object (so the
+    path, host and scheme are Django's) and asks the middleware's own rules
+    (`may_use_cache`, `cache_key`, `is_current`). Anything else goes to Django: any
+    request the middleware would not answer from the cache, a page that is only in
+    the shared cache, and every request while the content version is due to be read
+    again, so that the database is only ever used inside Django's request cycle.
+    """
+
+    def serve(environ, start_response):
+        try:
+            hit = cached_hit(environ)
+        except Exception:
+            # Django answers instead, as it would without this (a 500 with every header).
+            logger.exception("Page cache: a hit could not be answered before Django")
+            hit = None
+        if hit is None:
+            return application(environ, start_response)
+        status, headers, body = hit
+        start_response(status, headers)
+        return [body]
+
+    return serve
+
+
+def cached_hit(environ):
+    """(status, headers, body) for a hit from this process's memory, else None."""
+    generation = known_generation()
+    if generation is None:
+        return None
+    # A copy: Django's own request for this environ must decode the path itself.
+    request = WSGIRequest(dict(environ))
+    if not PageCacheMiddleware.may_use_cache(request):
+        return None
+    try:
+        key = PageCacheMiddleware.cache_key(request)
+    except DisallowedHost:
+        return None  # Django answers 400
+    entry = recent_pages.get(key) if key is not None else None
+    if not is_current(entry, generation):
+        return None
+    _generation, expires_at, status, headers, content = entry
+    return (
+        f"{status} {HTTPStatus(status).phrase}",
+        [*headers, ("Cache-Control", cache_control(expires_at))],
+        b"" if request.method == "HEAD" else content,
+    )

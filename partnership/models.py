@@ -23,6 +23,7 @@ from images.alt_text import (
     decorative_field,
     image_field,
 )
+from pagecache.generation import cached_for_this_generation
 from pages.models import PARAGRAPH_FEATURES, LinkableItemsMixin, SitePage, page_search_fields
 
 from .blocks import AimBlock
@@ -167,8 +168,12 @@ class PartnershipPage(LinkableItemsMixin, SitePage):
         """Every published partner in the editors' order with its logo; the renditions
         of these logos and of the page's own logo come in one query. A live partner's
         row holds its published version; drafts wait in revisions until an approver
-        publishes them."""
-        partners = list(Partner.objects.filter(live=True).select_related("logo"))
+        publishes them. The partners are kept in the cache until the content next changes;
+        renditions are not (a render may create one), so they are read each time."""
+        partners = cached_for_this_generation(
+            f"partners-{self.pk}",
+            lambda: list(Partner.objects.filter(live=True).select_related("logo")),
+        )
         logos = [partner.logo for partner in partners if partner.logo]
         if self.logo:
             logos.append(self.logo)

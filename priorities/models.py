@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pagecache.generation import cached_for_this_generation
 from pages.anchors import heading_ids
 from pages.blocks import BodyBlock
 from pages.icons import ICON_CHOICES
@@ -39,7 +40,10 @@ class PrioritiesIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         priorities = PriorityPage.objects.child_of(self).live().defer_streamfields()
-        context["priorities"] = public_only(priorities)
+        # The same for every visitor until the content next changes (as the navigation is).
+        context["priorities"] = cached_for_this_generation(
+            f"priorities-{self.pk}", lambda: public_only(priorities)
+        )
         return context
 
 

@@ -1,5 +1,6 @@
 """Anonymous visitors get cached pages; editors, previews and changes never see stale ones."""
 
+import io
 import threading
 import time
 from datetime import timedelta
@@ -14,7 +15,7 @@ from wagtail.models import Page, Site
 
 from pagecache import generation
 from pagecache.generation import bump_generation, current_generation
-from pagecache.middleware import recent_pages
+from pagecache.middleware import recent_pages, serve_cached_pages
 from pagecache.models import ContentVersion
 from pages.factories import StandardPageFactory
 from pages.models import HomePage, NotificationBanner, SiteSettings, ValuesPage
@@ -385,3 +386,125 @@ def test_when_the_database_hangs_cache_hits_wait_at_most_one_interval(stale_read
         generation._reading.release()
 
     assert time.monotonic() - started < 1
+
+
+# Hits answered before Django builds its request (islington/wsgi.py, serve_cached_pages).
+
+
+def wsgi_environ(path, method="GET", query="", host="testserver", scheme="http", **headers):
+    """What a WSGI server such as gunicorn hands the application."""
+    return {
+        "REQUEST_METHOD": method,
+        "SCRIPT_NAME": "",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_HOST": host,
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": scheme,
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": io.StringIO(),
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+        **{f"HTTP_{name.upper()}": value for name, value in headers.items()},
+    }
+
+
+def call_wsgi(application, environ):
+    answered = {}
+
+    def start_response(status, headers, exc_info=None):
+        answered.update(status=status, headers=headers)
+
+    body = application(environ, start_response)
+    try:
+        content = b"".join(body)
+    finally:
+        if hasattr(body, "close"):
+            body.close()
+    return answered["status"], answered["headers"], content
+
+
+def django_must_not_answer(environ, start_response):
+    raise AssertionError("Django was asked")
+
+
+def django_answers(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"from Django"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+@pytest.mark.parametrize("url", ["/", "/values/", PRIORITY_URL, "/fairer-together/"])
+def test_a_hit_answered_before_django_is_the_hit_django_would_send(
+    seeded_site, client, url, method
+):
+    from islington.wsgi import django_application
+
+    client.get(url)  # stored
+    through_django = call_wsgi(django_application, wsgi_environ(url, method))
+    early = call_wsgi(serve_cached_pages(django_must_not_answer), wsgi_environ(url, method))
+
+    status, headers, content = early
+    assert (status, dict(headers)["X-Page-Cache"]) == ("200 OK", "hit")
+    assert early == through_django
+    assert len({name.lower() for name, _value in headers}) == len(headers)  # none twice
+
+
+@pytest.mark.django_db
+def test_a_page_only_in_the_shared_cache_is_answered_by_django(seeded_site, client):
+    client.get("/values/")
+    recent_pages.clear()  # as in another worker process
+
+    status, _headers, content = call_wsgi(
+        serve_cached_pages(django_answers), wsgi_environ("/values/")
+    )
+
+    assert content == b"from Django"
+
+
+def hostile_or_private(settings):
+    settings.PAGE_CACHE_ALLOW_BYPASS_HEADER = True
+    return {
+        "a form post": wsgi_environ("/values/", method="POST"),
+        "a session cookie": wsgi_environ("/values/", cookie="sessionid=abc"),
+        "another query": wsgi_environ("/values/", query="anything=else"),
+        "the bypass header": wsgi_environ("/values/", x_bypass_page_cache="1"),
+        "an unknown host": wsgi_environ("/values/", host="evil.example"),
+        "a broken host": wsgi_environ("/values/", host="[::1"),
+        "another scheme": wsgi_environ("/values/", scheme="https"),
+        "another page": wsgi_environ("/accessibility/"),
+    }
+
+
+@pytest.mark.django_db
+def test_requests_the_cache_may_not_answer_go_to_django(seeded_site, client, settings):
+    client.get("/values/")
+    application = serve_cached_pages(django_answers)
+
+    for name, environ in hostile_or_private(settings).items():
+        assert call_wsgi(application, environ)[2] == b"from Django", name
+    # Tracking parameters, another port and spelling of the host: the same page.
+    environ = wsgi_environ("/values/", query="utm_source=x", host="TestServer:8080")
+    assert dict(call_wsgi(application, environ)[1])["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_before_django_no_page_is_served_past_its_version_or_expiry(seeded_site, client):
+    client.get("/values/")
+    application = serve_cached_pages(django_answers)
+    assert dict(call_wsgi(application, wsgi_environ("/values/"))[1])["X-Page-Cache"] == "hit"
+
+    # Due to read the version again: only Django's request cycle uses the database.
+    generation._known = (generation._known[0], time.monotonic() - 3600)
+    assert call_wsgi(application, wsgi_environ("/values/"))[2] == b"from Django"
+
+    client.get("/values/")  # reads the version
+    for key, entry in list(recent_pages._entries.items()):
+        recent_pages.put(key, (entry[0], time.time() - 1, *entry[2:]))
+    assert call_wsgi(application, wsgi_environ("/values/"))[2] == b"from Django"

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ...and, with the database down, every other request gets a friendly 503 page.
     "operations.middleware.DatabaseOutageMiddleware",
+    # Wagtail's Site for the request, from the cache (a query on every render otherwise).
+    "pages.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # CORS headers (on /api/ only) must be added before CommonMiddleware can answer.
     "corsheaders.middleware.CorsMiddleware",

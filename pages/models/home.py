@@ -1,10 +1,13 @@
 """The home page: the council's vision, the hero image and the sections below it."""
 
+import hashlib
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from images.alt_text import ImageAltText, alt_text_field, decorative_field, image_field
+from pagecache.generation import cached_for_this_generation
 
 from ..navigation import LINK_FIELDS, public_only, site_root, site_sections
 from .base import SitePage, page_search_fields
@@ -73,7 +76,11 @@ class HomePage(SitePage):
         """Find a page below home in one query, where Wagtail's default takes two per level."""
         if path_components:
             url_path = self.url_path + "/".join(path_components) + "/"
-            page = Page.objects.filter(url_path=url_path).specific().first()
+            # Kept until the content next changes; privacy is still asked of the database.
+            page = cached_for_this_generation(
+                "page-" + hashlib.sha256(url_path.encode()).hexdigest(),
+                lambda: Page.objects.filter(url_path=url_path).specific().first(),
+            )
             if page is not None and page.path.startswith(self.path):
                 return page.route(request, [])
         # Not a page of its own, such as a route inside a routable page: walk the tree.
