@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -36,7 +37,6 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media_file)]
 
-urlpatterns += [
-    # Wagtail's page serving is the catch-all, so it comes last.
-    path("", include(wagtail_urls)),
-]
+# Wagtail's page serving is the catch-all, so it comes last. English pages keep their
+# addresses (no prefix); each translation lives under its language: /tr/, /ar/…
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
