@@ -36,7 +36,7 @@ class TranslatedSitemap(Sitemap):
     def alternates_by_address(self):
         published = memoised_for_this_generation("published-translations", published_translations)
         by_address = {}
-        for versions in published.values():
+        for versions in published.groups.values():
             links = []
             for version in versions:
                 language = page_language(version)

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.html import format_html
 from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
 
 from pagecache.generation import memoised_for_this_generation
 from pages.navigation import public_only
 
 from .locales import Language, page_language, source_language
 
-URL_FIELDS = ("url_path", "path", "depth", "locale_id", "translation_key")
+URL_FIELDS = ("url_path", "path", "depth", "locale_id", "translation_key", "last_published_at")
 
 
 @dataclass
@@ -24,11 +25,20 @@ class Version:
 
 
 @dataclass
+class OutOfDate:
+    """A translation whose English page was published again after it was translated."""
+
+    translated_on: object  # the translation's last publication (a datetime)
+    english_url: str
+
+
+@dataclass
 class PageLanguages:
     """The language of the page being shown, and each language it can be read in."""
 
     current: Language
     versions: list[Version] = field(default_factory=list)
+    out_of_date: OutOfDate | None = None
 
     @property
     def alternates(self):
@@ -59,13 +69,37 @@ def version_of(page, request, is_current):
     )
 
 
+@dataclass
+class PublishedTranslations:
+    # translation key -> the live, public pages sharing it (two or more)
+    groups: dict
+    # translation key -> when wagtail-localize last read the English page's text
+    english_read_at: dict
+
+
 def published_translations():
-    """Every live, public page that has a translation, grouped by translation key: the
-    switchers and alternates of every page from one query per content change."""
+    """Every live, public page that has a translation, grouped by translation key, and
+    when each English page was last read for translation: the switchers, alternates
+    and notices of every page from two queries per content change."""
     groups = defaultdict(list)
     for page in public_only(Page.objects.live().filter(depth__gt=1).only(*URL_FIELDS)):
         groups[page.translation_key].append(page)
-    return {key: pages for key, pages in groups.items() if len(pages) > 1}
+    sources = TranslationSource.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return PublishedTranslations(
+        groups={key: pages for key, pages in groups.items() if len(pages) > 1},
+        english_read_at=dict(sources.values_list("object_id", "last_updated_at")),
+    )
+
+
+def out_of_date(page, english, published, request):
+    """Whether the English page was published after its text was last read for
+    translation ("Sync translated pages" reads it again)."""
+    read_at = published.english_read_at.get(page.translation_key)
+    if read_at is None or english.last_published_at is None:
+        return None  # not translated with wagtail-localize, or nothing to compare
+    if english.last_published_at <= read_at:
+        return None
+    return OutOfDate(translated_on=page.last_published_at, english_url=english.get_url(request))
 
 
 def page_languages(page, request):
@@ -78,7 +112,7 @@ def page_languages(page, request):
         return memo[1]
     result = PageLanguages(current=page_language(page))
     published = memoised_for_this_generation("published-translations", published_translations)
-    same_page = published.get(page.translation_key, [])
+    same_page = published.groups.get(page.translation_key, [])
     translations = [other for other in same_page if other.pk != page.pk]
     if page.pk is not None and translations:
         versions = [version_of(other, request, is_current=False) for other in translations]
@@ -88,6 +122,9 @@ def page_languages(page, request):
             (v for v in versions if v.language.code in known),
             key=lambda v: known.index(v.language.code),
         )
+        english = next((p for p in translations if page_language(p).is_source), None)
+        if english is not None and not result.current.is_source:
+            result.out_of_date = out_of_date(page, english, published, request)
     if request is not None:
         request._page_languages = (page, result)
     return result

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from pagecache.middleware import recent_pages
@@ -256,3 +257,29 @@ def test_the_sitemap_lists_every_language_with_its_alternates(translated_site, c
         ("ar", "http://localhost/ar" + PRIORITY_URL),
         ("x-default", "http://localhost" + PRIORITY_URL),
     }
+
+
+def notice(response):
+    found = re.search(r'<div class="inset-text translation-notice".*?</div>', response.text, re.S)
+    return found.group(0) if found else ""
+
+
+@pytest.mark.django_db
+def test_a_translation_says_when_the_english_page_has_changed_since(seeded_site, client):
+    english = Page.objects.get(url_path="/home/").specific
+    turkish = translate_page(english, "tr")
+    assert notice(client.get("/tr/")) == ""
+
+    english.introduction = "A new introduction."
+    english.save_revision().publish()
+
+    shown = notice(client.get("/tr/"))
+    translated_on = turkish.last_published_at.astimezone(timezone.get_current_timezone())
+    assert f"This translation was last updated on {translated_on:%-d %B %Y}" in shown
+    assert "the English version has changed since" in shown
+    assert '<a href="/" hreflang="en-GB">Read the English version</a>' in shown
+    assert notice(client.get("/")) == ""
+
+    # The translator brings it up to date ("Sync translated pages"), and it is published.
+    translate_page(english, "tr")
+    assert notice(client.get("/tr/")) == ""

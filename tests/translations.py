@@ -52,11 +52,13 @@ def english_pages():
 
 
 def translate_page(page, language_code, title=None):
-    """Translate one page into a language (its parent must be translated already) and
-    publish the translation, as an editor does with 'Translate this page' and then
-    'Publish' in wagtail-localize's editor."""
+    """Translate one page into a language (its parent must be translated already), or
+    bring its translation up to date, and publish it, as an editor does with 'Translate
+    this page' (or 'Sync translated pages') and then 'Publish' in wagtail-localize."""
     locale = Locale.objects.get(language_code=language_code)
-    source, _created = TranslationSource.get_or_create_from_instance(page)
+    source, created = TranslationSource.get_or_create_from_instance(page)
+    if not created:
+        source.update_from_db()  # "Sync translated pages": read the English text again
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     # wagtail-localize publishes when the transaction commits, which a test's never
     # does: save a draft, then publish it here.
