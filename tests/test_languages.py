@@ -283,3 +283,21 @@ def test_a_translation_says_when_the_english_page_has_changed_since(seeded_site,
     # The translator brings it up to date ("Sync translated pages"), and it is published.
     translate_page(english, "tr")
     assert notice(client.get("/tr/")) == ""
+
+
+@pytest.mark.django_db
+def test_partners_software_asks_the_api_for_a_language_or_a_page_s_translations(
+    seeded_site, client
+):
+    english = Page.objects.get(url_path="/home/").specific
+    translate_page(english, "ar", title="رؤيتنا لإيزلينغتون أكثر عدلاً")
+
+    arabic = client.get("/api/v2/pages/", {"locale": "ar", "fields": "title"}).json()
+    assert [(item["title"], item["meta"]["locale"]) for item in arabic["items"]] == [
+        ("رؤيتنا لإيزلينغتون أكثر عدلاً", "ar")
+    ]
+    assert arabic["items"][0]["meta"]["html_url"] == "http://localhost/ar/"
+    translations = client.get("/api/v2/pages/", {"translation_of": english.pk}).json()
+    assert [item["meta"]["locale"] for item in translations["items"]] == ["ar"]
+    only_english = client.get("/api/v2/pages/", {"locale": "en-gb"}).json()
+    assert only_english["meta"]["total_count"] == len(PUBLIC_URLS)
