@@ -23,7 +23,6 @@ urlpatterns = [
         passwords.document_password,
     ),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search, name="search"),
     path("feedback/", include("feedback.urls")),
     # For partners: sitemap.xml, robots.txt, the JSON API and the feed of updates.
     path("", include(sharing_urls)),
@@ -39,4 +38,8 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 # Wagtail's page serving is the catch-all, so it comes last. English pages keep their
 # addresses (no prefix); each translation lives under its language: /tr/, /ar/…
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),  # each language searches its own pages
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

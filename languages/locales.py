@@ -61,3 +61,17 @@ def locale_language_code(locale_id):
 
 def page_language(page):
     return language(locale_language_code(page.locale_id))
+
+
+def active_locale_id():
+    """The locale of the language the address asked for, usually without a query."""
+    code = active_language().code
+    ids = {
+        language: pk
+        for pk, language in memoised_for_this_generation(
+            "locale-language-codes", _locale_codes
+        ).items()
+    }
+    if code not in ids:  # a locale added since: read them again
+        ids = {language: pk for pk, language in _locale_codes().items()}
+    return ids.get(code)

@@ -301,3 +301,16 @@ def test_partners_software_asks_the_api_for_a_language_or_a_page_s_translations(
     assert [item["meta"]["locale"] for item in translations["items"]] == ["ar"]
     only_english = client.get("/api/v2/pages/", {"locale": "en-gb"}).json()
     assert only_english["meta"]["total_count"] == len(PUBLIC_URLS)
+
+
+@pytest.mark.django_db
+def test_search_finds_the_pages_in_the_language_searched(seeded_site, client):
+    home = Page.objects.get(url_path="/home/").specific
+    translate_page(home, "tr")
+    translate_page(Page.objects.get(url_path="/home/priorities/").specific, "tr", "Önceliklerimiz")
+
+    turkish = client.get("/tr/search/", {"q": "Önceliklerimiz"})
+    assert 'href="/tr/priorities/"' in turkish.text
+    english = client.get("/search/", {"q": "Önceliklerimiz priorities"})
+    assert "/tr/" not in english.text.split("<main")[1].split("</main>")[0]
+    assert client.get("/search/", {"q": "priorities"}).text.count('href="/priorities/"') >= 1
