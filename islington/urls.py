@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -22,7 +23,6 @@ urlpatterns = [
         passwords.document_password,
     ),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search, name="search"),
     path("feedback/", include("feedback.urls")),
     # For partners: sitemap.xml, robots.txt, the JSON API and the feed of updates.
     path("", include(sharing_urls)),
@@ -36,7 +36,10 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media_file)]
 
-urlpatterns += [
-    # Wagtail's page serving is the catch-all, so it comes last.
+# Wagtail's page serving is the catch-all, so it comes last. English pages keep their
+# addresses (no prefix); each translation lives under its language: /tr/, /ar/…
+urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),  # each language searches its own pages
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

@@ -8,9 +8,10 @@ however many pages the site grows.
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
-from pagecache.generation import cached_for_this_generation
+from pagecache.generation import cached_for_this_generation, memoised_for_this_generation
 
 LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "show_in_menus", "search_description")
 
@@ -26,18 +27,35 @@ def public_only(pages):
 
 
 def site_root(request):
+    """The site's home page in the language of the request (`/tr/…` is under the
+    Turkish home), or the English home where there is no live translation."""
     site = Site.find_for_request(request)
-    return site.root_page if site else None
+    if site is None:
+        return None
+    # A few pages, kept in this process like the sites' host names (pagecache).
+    homes = memoised_for_this_generation(
+        f"homes-{site.root_page_id}",
+        lambda: {
+            home.locale.language_code: home
+            for home in site.root_page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+            .only(*LINK_FIELDS, "numchild", "locale__language_code")
+        },
+    )
+    return homes.get(translation.get_language()) or site.root_page
 
 
 def site_sections(request):
-    """The live, public children of the site's home page, in tree order."""
+    """The live, public children of the site's home page in the language of the
+    request, in tree order."""
     if not hasattr(request, "_site_sections"):
         root = site_root(request)
         sections = []
         if root is not None:
+            # Keyed on the language too: the Turkish menu is never shown on English pages.
             sections = cached_for_this_generation(
-                f"sections-{root.pk}",
+                f"sections-{translation.get_language()}-{root.pk}",
                 lambda: public_only(root.get_children().live().only(*LINK_FIELDS)),
             )
         request._site_sections = sections

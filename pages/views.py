@@ -2,6 +2,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page
 
+from languages.locales import active_locale_id
+
 from .search import QUERY_MAX_LENGTH, search_terms
 
 RESULTS_PER_PAGE = 10
@@ -16,6 +18,8 @@ def search(request):
     terms = search_terms(query)
     results = None
     if terms:
-        matches = Page.objects.live().public().exclude(depth=1).specific().search(terms)
+        # The pages in the language of the address: /search/ English, /tr/search/ Turkish.
+        pages = Page.objects.live().public().exclude(depth=1).filter(locale=active_locale_id())
+        matches = pages.specific().search(terms)
         results = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "pages/search.html", {"query": query, "results": results})

@@ -15,6 +15,7 @@ from wagtail.models import (
     RevisionMixin,
     WorkflowMixin,
 )
+from wagtail.query import PageQuerySet
 
 from images.alt_text import (
     ImageAltText,
@@ -102,7 +103,14 @@ class Partner(
         return data
 
 
-class PartnershipPageManager(PageManager):
+class PartnershipPageQuerySet(PageQuerySet):
+    def only(self, *fields):
+        # A query for a few fields (the editor's list of translations) leaves the logo
+        # out: Django cannot both defer it and read it with the page.
+        return super().only(*fields).select_related(None)
+
+
+class PartnershipPageManager(PageManager.from_queryset(PartnershipPageQuerySet)):
     def get_queryset(self):
         # Every render shows the logo: read it with the page (Wagtail's routing
         # reads the page through this manager) rather than in a query of its own.

@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from languages.locales import page_language
 from pages.models import SiteSettings
 from pages.navigation import ancestors_for_breadcrumbs
 
@@ -84,7 +85,7 @@ def page_structured_data(page, request, site_settings, canonical_url, descriptio
         "url": canonical_url,
         "name": page.seo_title or page.title,
         "description": description,
-        "inLanguage": "en-GB",
+        "inLanguage": page_language(page).tag,
         "publisher": {"@id": organisation["@id"]},
         "breadcrumb": {"@id": breadcrumbs["@id"]},
         "primaryImageOfPage": {"@type": "ImageObject", "url": image["url"]},
@@ -113,6 +114,7 @@ def page_metadata(page, request):
     image = share_image(page, root_url)
     return {
         "title": page.seo_title or page.title,
+        "og_locale": page_language(page).tag.replace("-", "_"),
         "description": description,
         "canonical_url": canonical_url,
         "site_name": f"{site_settings.service_name} – {site_settings.organisation_name}",

@@ -2,6 +2,8 @@ from django.urls import path
 from django.views.decorators.http import conditional_page
 from wagtail.contrib.sitemaps.views import sitemap
 
+from languages.sitemap import TranslatedSitemap
+
 from .api import api_not_found, api_router, api_schema
 from .feeds import UpdatesFeed
 from .views import robots_txt
@@ -9,7 +11,12 @@ from .views import robots_txt
 # The sitemap and the feed send an ETag (and a Last-Modified) and answer a 304 when
 # the reader already has the current version; so does the API (sharing/api.py).
 urlpatterns = [
-    path("sitemap.xml", conditional_page(sitemap), name="sitemap"),
+    path(
+        "sitemap.xml",
+        conditional_page(sitemap),
+        {"sitemaps": {"pages": TranslatedSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("feeds/updates/", conditional_page(UpdatesFeed()), name="updates_feed"),
     path("api/v2/schema/", conditional_page(api_schema), name="api_schema"),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.csp import CSP
+from django.utils.translation import get_language_info
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
@@ -45,9 +46,12 @@ INSTALLED_APPS = [
     "pagecache",
     "operations",
     "seed",
+    "languages",
     # Wagtail
     "wagtail.api.v2",
     "wagtail.contrib.frontend_cache",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales: the admin's Locales menu
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -97,6 +101,8 @@ MIDDLEWARE = [
     # Wagtail's Site for the request, from the cache (a query on every render otherwise).
     "pages.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of a response comes from its address (/tr/…), never the browser.
+    "languages.middleware.LanguageFromAddressMiddleware",
     # CORS headers (on /api/ only) must be added before CommonMiddleware can answer.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -202,10 +208,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+
+# Languages (issue 14). English is the source; each other language is a translation
+# an editor makes in the admin (wagtail-localize). English addresses have no prefix
+# (`/priorities/…`), every other language lives under its code (`/tr/priorities/…`).
+# The council chooses the list: CONTENT_LANGUAGES="en-gb,tr,bn,so,ar" (codes Django
+# knows; the first is the source). A page's language comes from its address alone,
+# never from the browser's Accept-Language (see pages/languages.py).
+CONTENT_LANGUAGES = env_list("CONTENT_LANGUAGES", "en-gb,tr,bn,so,ar")
+LANGUAGE_CODE = CONTENT_LANGUAGES[0]
+# Each language named in itself, as the language switcher shows it. Django knows
+# most names; it has no Somali, and calls en-gb "British English".
+LOCAL_LANGUAGE_NAMES = {"en-gb": "English", "en": "English", "so": "Soomaali", "ar": "العربية"}
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES = [
+    (code, LOCAL_LANGUAGE_NAMES.get(code) or get_language_info(code)["name_local"])
+    for code in CONTENT_LANGUAGES
+]
+# Django serves a language only when a catalogue exists for it; locale/ holds the
+# site's own (Somali's, which neither Django nor Wagtail ships, among them).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -251,7 +276,6 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Full-page cache: anonymous visitors' pages are served from the default cache

@@ -48,4 +48,12 @@ def breadcrumbs(context):
             {"title": a.title, "url": a.get_url(request)}
             for a in ancestors_for_breadcrumbs(page, request)
         ]
-    return {"trail": trail, "page": page}
+    return {"trail": trail, "page": page, "languages": context.get("languages")}
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page in the language of the request."""
+    request = context["request"]
+    root = site_root(request)
+    return root.get_url(request) if root is not None else "/"

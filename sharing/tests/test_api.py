@@ -30,7 +30,10 @@ def test_the_listing_of_priorities_has_a_fixed_shape(priority, client):
         "slug",
         "first_published_at",
         "last_published_at",
+        # Each page's language (issue 14), which Wagtail's API adds once pages are translatable.
+        "locale",
     }
+    assert item["meta"]["locale"] == "en-gb"
     assert item["meta"]["html_url"] == PRIORITY_URL
     assert [i["title"] for i in data["items"]] == [
         "A decent home for everyone",
@@ -67,6 +70,7 @@ def test_a_priority_in_detail_has_a_fixed_shape(priority, client):
         "alias_of",
         "parent",
         "last_published_at",
+        "locale",
     }
     assert data["meta"]["type"] == "priorities.PriorityPage"
     assert data["meta"]["html_url"] == PRIORITY_URL

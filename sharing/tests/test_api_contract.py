@@ -79,7 +79,11 @@ def test_image_download_urls_are_absolute(seeded_site, client):
 
 
 BAD_REQUESTS = [
-    ("/api/v2/pages/?locale=zz", 400, "locale must be one of the site's languages: en"),
+    (
+        "/api/v2/pages/?locale=zz",
+        400,
+        "locale must be one of the site's languages: ar, bn, en-gb, so, tr",
+    ),
     ("/api/v2/pages/?format=xml", 400, "format must be 'json'"),
     ("/api/v2/images/?format=api", 400, "format must be 'json'"),
     ("/api/v2/pages/abc/", 404, "not found"),

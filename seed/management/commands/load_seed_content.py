@@ -13,7 +13,7 @@ from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from images.renditions import warm_all_live_pages
 from pages.anchors import anchor_from_text
@@ -50,6 +50,7 @@ class Command(BaseCommand):
         self.reset = reset
         self.outcomes = {"created": 0, "restored": 0, "kept": 0}
         self.owner = self.seed_page_owner()
+        self.create_content_locales()
 
         hero = self.image(content.HERO_IMAGE)
         logo = self.image(content.LOGO_IMAGE)
@@ -104,6 +105,14 @@ class Command(BaseCommand):
             "Seed content: {created} pages created, {restored} restored, "
             "{kept} kept as editors left them.".format(**self.outcomes)
         )
+
+    @staticmethod
+    def create_content_locales():
+        """A locale for each content language in the settings, so that editors can
+        translate into it. No translation is published: official translations come
+        from the council's translators (issue 14)."""
+        for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            Locale.objects.get_or_create(language_code=language_code)
 
     @staticmethod
     def seed_page_owner():
