@@ -13,7 +13,8 @@ from django.utils import timezone
 from pages.factories import NotificationBannerFactory
 from pages.models import NotificationBanner
 
-PAGE_TYPES = {
+# One page of each page type the editors make (these are also translated).
+CONTENT_PAGE_TYPES = {
     "home page": "/",
     "priorities index": "/priorities/",
     "priority page": "/priorities/a-decent-home-for-everyone/",
@@ -21,6 +22,9 @@ PAGE_TYPES = {
     "inequality page": "/challenging-inequality/",
     "partnership page": "/fairer-together/",
     "standard page (accessibility statement)": "/accessibility/",
+}
+PAGE_TYPES = {
+    **CONTENT_PAGE_TYPES,
     "search results": "/search/?q=Islington",
     "search without results": "/search/?q=zzyzxqwv",
     "empty search": "/search/",

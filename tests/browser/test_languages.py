@@ -6,20 +6,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import AXE_OPTIONS
+from tests.browser.test_accessibility import AXE_OPTIONS, CONTENT_PAGE_TYPES
 from tests.translations import translate_site
 
-# Every public page type that has a translation: search, the 404 and the feedback
-# pages are the site's own and have no language prefix.
-PAGE_TYPES = {
-    "home page": "/",
-    "priorities index": "/priorities/",
-    "priority page": "/priorities/a-decent-home-for-everyone/",
-    "values page": "/values/",
-    "inequality page": "/challenging-inequality/",
-    "partnership page": "/fairer-together/",
-    "standard page (accessibility statement)": "/accessibility/",
-}
+# Search, the 404 and the feedback pages are the site's own and have no language prefix.
+PAGE_TYPES = CONTENT_PAGE_TYPES
 LANGUAGES = ("ar", "tr")
 
 
