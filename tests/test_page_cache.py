@@ -11,14 +11,14 @@ from django.core.cache import cache
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from pagecache import generation
 from pagecache.generation import bump_generation, current_generation
 from pagecache.middleware import recent_pages, serve_cached_pages
 from pagecache.models import ContentVersion
-from pages.factories import StandardPageFactory
-from pages.models import HomePage, NotificationBanner, SiteSettings, ValuesPage
+from pages.factories import NotificationBannerFactory, StandardPageFactory
+from pages.models import HomePage, SiteSettings, ValuesPage
 from priorities.models import PriorityPage
 
 PRIORITY_URL = "/priorities/a-decent-home-for-everyone/"
@@ -149,9 +149,7 @@ def test_responses_that_set_cookies_are_never_stored(seeded_site, client):
 @pytest.mark.django_db
 def test_a_page_never_outlives_the_next_timed_change(seeded_site, client):
     # The notification banner goes off by the clock in 5 seconds.
-    NotificationBanner.objects.create(
-        site=Site.objects.get(is_default_site=True),
-        is_enabled=True,
+    NotificationBannerFactory(
         message="<p>Flooding on Upper Street.</p>",
         ends_at=timezone.now() + timedelta(seconds=5),
     )

@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.models import Site
 
 from pages.factories import NotificationBannerFactory
 from pages.models import NotificationBanner
@@ -90,9 +89,7 @@ def test_residents_do_not_see_a_banner_whose_time_is_over(seeded_site, client):
 
 @pytest.mark.django_db
 def test_a_cached_page_loses_the_banner_when_its_time_is_over(seeded_site, client):
-    NotificationBanner.objects.create(
-        site=Site.objects.get(is_default_site=True),
-        is_enabled=True,
+    NotificationBannerFactory(
         message="<p>Flooding on Upper Street.</p>",
         ends_at=timezone.now() + timedelta(seconds=1),
     )
