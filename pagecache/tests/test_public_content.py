@@ -42,10 +42,12 @@ def new_app():
             post_save.disconnect(sender=model, dispatch_uid=uid)
 
 
+@pytest.mark.django_db  # Django's model checks may ask SQLite what it supports
 def test_every_app_of_the_project_says_whether_its_content_is_public():
     check()  # raises SystemCheckError otherwise
 
 
+@pytest.mark.django_db  # Django's model checks may ask SQLite what it supports
 def test_a_new_app_with_models_that_does_not_say_is_refused(new_app):
     with pytest.raises(SystemCheckError) as refused:
         check()
@@ -55,6 +57,7 @@ def test_a_new_app_with_models_that_does_not_say_is_refused(new_app):
     assert "affects_public_pages = True` on NewsletterConfig" in message
 
 
+@pytest.mark.django_db  # Django's model checks may ask SQLite what it supports
 @pytest.mark.parametrize("declared", [True, False])
 def test_a_new_app_that_says_either_way_is_accepted(monkeypatch, new_app, declared):
     monkeypatch.setattr(NewsletterConfig, "affects_public_pages", declared, raising=False)
