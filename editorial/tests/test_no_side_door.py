@@ -9,6 +9,7 @@ gets: the home page's hero image, a document's bytes, the partnership page.
 
 import re
 from datetime import timedelta
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -45,6 +46,10 @@ class SideDoorTestCase(SeededRolesTestCase):
         # The worst case: the editor uploaded the picture themselves, so Wagtail's
         # "you may edit what you uploaded" rule would apply.
         self.hero.uploaded_by_user = self.editor
+        # An approver's new file deletes the old one at once, outside the test's
+        # transaction: give the hero its own copy of the seeded site's shared file.
+        with self.hero.file.open("rb") as seeded:
+            self.hero.file = ContentFile(seeded.read(), name=Path(self.hero.file.name).name)
         self.hero.save()
         self.document = Document.objects.create(
             title="Annual report 2025",

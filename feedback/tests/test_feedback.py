@@ -22,13 +22,8 @@ def _fresh_rate_limit():
 
 
 @pytest.fixture
-def priority_page(db):
-    """A live page at /priorities/a-decent-home-for-everyone/, without seeding the whole site."""
-    home = Page.objects.get(depth=2)
-    priorities = home.add_child(instance=Page(title="Our priorities", slug="priorities"))
-    return priorities.add_child(
-        instance=Page(title="A decent home for everyone", slug="a-decent-home-for-everyone")
-    )
+def priority_page(seeded_site):
+    return Page.objects.get(url_path="/home/priorities/a-decent-home-for-everyone/")
 
 
 def send(client, about, origin=OUR_ORIGIN, **data):
@@ -216,9 +211,9 @@ def communications_officer(django_user_model):
 
 
 @pytest.fixture
-def some_feedback(db):
+def some_feedback(seeded_site):
     home = Page.objects.get(depth=2)
-    values = home.add_child(instance=Page(title="Our values", slug="values"))
+    values = Page.objects.get(url_path="/home/values/")
     Feedback.objects.create(page=home, page_url="/", answer="yes", comment="Clear vision")
     Feedback.objects.create(page=values, page_url="/values/", answer="no", comment="Too short")
     return home, values

@@ -45,6 +45,14 @@ def run_tidy_up(capture_on_commit):
         tidy_migration.remove_seed_image_copies(state.apps, SimpleNamespace(connection=connection))
 
 
+@pytest.fixture
+def before_any_seed(db):
+    """The database as the migrations leave it: no seeded pages, no images. Only the
+    rows go, inside the test's transaction; the files stay for the tests after."""
+    HomePage.objects.get().delete()
+    CustomImage.objects.all().delete()
+
+
 def quiet_seed():
     with open("/dev/null", "w") as devnull:
         call_command("load_seed_content", stdout=devnull)
@@ -52,7 +60,7 @@ def quiet_seed():
 
 @pytest.mark.django_db
 def test_copies_nothing_uses_go_and_used_or_uploaded_images_stay(
-    admin_client, django_capture_on_commit_callbacks
+    before_any_seed, admin_client, django_capture_on_commit_callbacks
 ):
     quiet_seed()
     home = HomePage.objects.get()
@@ -102,7 +110,7 @@ def test_copies_nothing_uses_go_and_used_or_uploaded_images_stay(
 
 @pytest.mark.django_db
 def test_after_the_tidy_up_the_seed_uses_the_copy_kept_and_adds_none(
-    django_capture_on_commit_callbacks,
+    before_any_seed, django_capture_on_commit_callbacks
 ):
     # Three loads of the old seed, before any page was made from them.
     first_hero, *_ = (saved_the_old_way(content.HERO_IMAGE) for _ in range(3))
