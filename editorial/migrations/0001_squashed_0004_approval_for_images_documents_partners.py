@@ -107,13 +107,17 @@ def get_model_permission(apps, app_label, model, codename):
     return get_permission(apps, app_label, model, codename, name)
 
 
+def tree_root(apps, model_name):
+    """The root of Wagtail's page tree ("Page") or collection tree ("Collection")."""
+    model = apps.get_model("wagtailcore", model_name)
+    return model.objects.filter(depth=1).order_by("path").first()
+
+
 # 1. Roles and workflow.
 
 
 def create_roles_and_workflow(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    Page = apps.get_model("wagtailcore", "Page")
-    Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -122,8 +126,8 @@ def create_roles_and_workflow(apps, schema_editor):
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
 
-    root_page = Page.objects.filter(depth=1).order_by("path").first()
-    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+    root_page = tree_root(apps, "Page")
+    root_collection = tree_root(apps, "Collection")
     groups = {}
     for name in (EDITORS, APPROVERS):
         group, _ = Group.objects.get_or_create(name=name)
@@ -160,12 +164,11 @@ def create_roles_and_workflow(apps, schema_editor):
 
 def remove_roles_and_workflow(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    Page = apps.get_model("wagtailcore", "Page")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     Task = apps.get_model("wagtailcore", "Task")
 
-    root_page = Page.objects.filter(depth=1).order_by("path").first()
+    root_page = tree_root(apps, "Page")
     WorkflowPage.objects.filter(page=root_page, workflow__name=WORKFLOW).delete()
     Workflow.objects.filter(name=WORKFLOW).delete()
     Task.objects.filter(name=TASK).delete()
@@ -249,14 +252,13 @@ def require_approval_for_files_and_partners(apps, schema_editor):
 
 def allow_editors_to_change_files_and_partners_without_workflow(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
 
     WorkflowContentType.objects.filter(
         content_type__app_label="partnership", content_type__model="partner"
     ).delete()
-    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+    root_collection = tree_root(apps, "Collection")
     for group in Group.objects.filter(name__in=[EDITORS, APPROVERS]):
         group.permissions.remove(
             *group.permissions.filter(content_type__app_label="partnership"),
