@@ -42,23 +42,14 @@ def explain_refusal(view, get_model, pk_kwarg, noun, index_url_name):
 
 def urlpatterns():
     """The same addresses as Wagtail's views; registered first, so they answer first."""
-    image_args = (get_image_model, "image_id", "image", "wagtailimages:index")
-    document_args = (get_document_model, "document_id", "document", "wagtaildocs:index")
+    image = (get_image_model, "image_id", "image", "wagtailimages:index")
+    document = (get_document_model, "document_id", "document", "wagtaildocs:index")
     return [
-        path(
-            "images/<int:image_id>/",
-            explain_refusal(images.EditView.as_view(), *image_args),
-        ),
-        path(
-            "images/<int:image_id>/delete/",
-            explain_refusal(images.DeleteView.as_view(), *image_args),
-        ),
-        path(
-            "documents/edit/<int:document_id>/",
-            explain_refusal(documents.EditView.as_view(), *document_args),
-        ),
-        path(
-            "documents/delete/<int:document_id>/",
-            explain_refusal(documents.DeleteView.as_view(), *document_args),
-        ),
+        path(route, explain_refusal(view.as_view(), *library))
+        for route, view, library in [
+            ("images/<int:image_id>/", images.EditView, image),
+            ("images/<int:image_id>/delete/", images.DeleteView, image),
+            ("documents/edit/<int:document_id>/", documents.EditView, document),
+            ("documents/delete/<int:document_id>/", documents.DeleteView, document),
+        ]
     ]

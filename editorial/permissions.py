@@ -3,7 +3,7 @@
 Wagtail's rule for images and documents: the collection's "add" permission lets a
 user upload, and edit or delete what they uploaded; its "change" permission lets
 them edit or delete anything. Communications editors hold "add" and "choose";
-approvers also hold "change" (editorial/migrations/0004_…).
+approvers also hold "change" (editorial/migrations/0001_squashed_…, step 3).
 
 Left as it is, "edit what you uploaded" is a side door past approval: an editor
 could replace the file or alt text of a picture a live page shows, and residents

@@ -5,11 +5,12 @@ import importlib
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-_roles_migration = importlib.import_module(
-    "editorial.migrations.0002_communications_roles_and_workflow"
+# editorial's migrations, squashed into one; tests run its functions again after a flush.
+roles_migration = importlib.import_module(
+    "editorial.migrations.0001_squashed_0004_approval_for_images_documents_partners"
 )
-EDITORS = _roles_migration.EDITORS
-APPROVERS = _roles_migration.APPROVERS
+EDITORS = roles_migration.EDITORS
+APPROVERS = roles_migration.APPROVERS
 COMMUNICATIONS_GROUPS = (EDITORS, APPROVERS)
 
 

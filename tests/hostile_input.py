@@ -241,47 +241,38 @@ def home_page_id():
     return str(Site.objects.get(is_default_site=True).root_page_id)
 
 
-# Every query parameter partners may send the JSON API, and some they may not.
-API_PAGE_PARAMETERS = [
-    "type",
+# Every query parameter partners may send the JSON API, and some they may not: those
+# its page and image endpoints share, then each one's own.
+API_PARAMETERS = [
     "fields",
     "limit",
     "offset",
     "order",
     "search",
     "search_operator",
+    "format",
+    "id",
+    "title",
+    "_",
+]
+API_PAGE_PARAMETERS = [
+    *API_PARAMETERS,
+    "type",
     "locale",
     "translation_of",
     "child_of",
     "ancestor_of",
     "descendant_of",
     "site",
-    "format",
     "rich_text_format",
-    "id",
-    "title",
     "slug",
     "show_in_menus",
     "seo_title",
     "first_published_at",
     "last_published_at",
-    "_",
     "nosuchparameter",
 ]
-API_IMAGE_PARAMETERS = [
-    "fields",
-    "limit",
-    "offset",
-    "order",
-    "search",
-    "search_operator",
-    "format",
-    "id",
-    "title",
-    "tags",
-    "width",
-    "_",
-]
+API_IMAGE_PARAMETERS = [*API_PARAMETERS, "tags", "width"]
 
 ENDPOINTS = [
     # Wagtail's page serving, the catch-all route.

@@ -208,11 +208,12 @@ def test_publishing_a_page_updates_every_cached_page(seeded_site, client):
 
 
 @pytest.mark.django_db
-def test_unpublishing_a_page_removes_it(seeded_site, client):
+@pytest.mark.parametrize("remove", ["unpublish", "delete"])
+def test_unpublishing_or_deleting_a_page_removes_it(seeded_site, client, remove):
     cached(client, "/")
     cached(client, "/values/")
 
-    ValuesPage.objects.get().unpublish()
+    getattr(ValuesPage.objects.get(), remove)()
 
     assert client.get("/values/").status_code == 404
     assert 'href="/values/"' not in client.get("/").text
@@ -227,17 +228,6 @@ def test_moving_a_page_updates_links_to_it(seeded_site, client, home):
 
     assert 'href="/accessibility/"' not in client.get("/").text
     assert client.get("/help/accessibility/").status_code == 200
-
-
-@pytest.mark.django_db
-def test_deleting_a_page_removes_it(seeded_site, client):
-    cached(client, "/")
-    cached(client, "/values/")
-
-    ValuesPage.objects.get().delete()
-
-    assert client.get("/values/").status_code == 404
-    assert 'href="/values/"' not in client.get("/").text
 
 
 @pytest.mark.django_db

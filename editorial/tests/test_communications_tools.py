@@ -5,7 +5,6 @@ the site: the notification banner and the redirects. Wagtail's default groups,
 which nobody here uses, are gone.
 """
 
-import importlib
 import re
 
 from django.apps import apps
@@ -19,9 +18,7 @@ from wagtail.models import Site, Workflow
 from feedback.models import Feedback
 from pages.models import NotificationBanner
 
-from .utils import APPROVERS, EDITORS, SeededRolesTestCase
-
-tools_migration = importlib.import_module("editorial.migrations.0003_communications_tools")
+from .utils import APPROVERS, EDITORS, SeededRolesTestCase, roles_migration
 
 
 def admin_menu_labels(client):
@@ -113,7 +110,7 @@ class DefaultGroupsTests(TestCase):
         person = get_user_model().objects.create_user("old-moderator")
         person.groups.add(moderators)
 
-        tools_migration.give_tools_and_remove_default_groups(apps, None)
+        roles_migration.give_tools_and_remove_default_groups(apps, None)
 
         self.assertEqual(
             list(person.groups.values_list("name", flat=True)), ["Moderators (unused)"]

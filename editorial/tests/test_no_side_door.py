@@ -104,68 +104,67 @@ class SideDoorTestCase(SeededRolesTestCase):
         return data
 
 
-class EditorImageRoutesTests(SideDoorTestCase):
-    """The home page's hero image, tried by an editor through every admin route."""
+class GuardedFileRoutes:
+    """The admin routes images and documents share, tried by an editor on the one a live
+    page uses. Each subclass names its library and what a resident sees of the file;
+    pytest collects only the subclasses (this class is not a TestCase)."""
 
-    def assert_hero_unchanged(self, before):
-        self.assertEqual(self.hero_html(), before)
-        hero = Image.objects.get(pk=self.hero.pk)
-        self.assertEqual(hero.file.name, self.hero.file.name)
-        self.assertEqual(hero.description, self.hero.description)
-        self.assertEqual(hero.collection_id, self.hero.collection_id)
-        self.assertFalse(hero.is_decorative)
+    model = None
+    library = ""  # the admin's URL namespace
+    multiple_prefix = ""  # the multiple-upload form's field prefix
+    chooser_prefix = ""  # the chooser's upload form's field prefix
+    defacing = {}  # a change to its details, refused
+    upload_details = {}  # what the chooser's upload form asks besides title and file
+    unchanged = ()  # the fields of its row that must stay as they were
 
-    def test_replacing_the_file_in_the_edit_view_is_refused(self):
-        before = self.hero_html()
+    def url(self, name):
+        return reverse(f"{self.library}:{name}", args=[self.guarded.pk])
+
+    def assert_unchanged(self, before):
+        """Residents see what they saw before, and the file's row is as it was."""
+        self.assertEqual(self.seen(), before)
+        now = self.model.objects.get(pk=self.guarded.pk)
+        for field in self.unchanged:
+            self.assertEqual(getattr(now, field), getattr(self.guarded, field), field)
+
+    def test_replacing_the_file_is_refused(self):
+        before = self.seen()
         self.client.force_login(self.editor)
         response = self.client.post(
-            reverse("wagtailimages:edit", args=[self.hero.pk]),
-            self.image_form_data(self.hero, file=picture_upload()),
+            self.url("edit"), self.form_data(self.guarded, file=self.upload("swapped"))
         )
         self.assertNotEqual(response.status_code, 200)
-        self.assert_hero_unchanged(before)
+        self.assert_unchanged(before)
 
-    def test_changing_the_alt_text_or_decorative_flag_is_refused(self):
-        before = self.hero_html()
+    def test_changing_its_details_is_refused(self):
+        before = self.seen()
         self.client.force_login(self.editor)
-        self.client.post(
-            reverse("wagtailimages:edit", args=[self.hero.pk]),
-            self.image_form_data(self.hero, description="Something else", is_decorative="on"),
-        )
-        self.assert_hero_unchanged(before)
-
-    def test_the_edit_page_itself_is_refused_with_a_reason(self):
-        self.client.force_login(self.editor)
-        response = self.client.get(reverse("wagtailimages:edit", args=[self.hero.pk]), follow=True)
-        self.assertContains(response, "Communications approver")
+        self.client.post(self.url("edit"), self.form_data(self.guarded, **self.defacing))
+        self.assert_unchanged(before)
 
     def test_deleting_is_refused(self):
-        before = self.hero_html()
+        before = self.seen()
         self.client.force_login(self.editor)
-        self.client.post(reverse("wagtailimages:delete", args=[self.hero.pk]))
-        self.assertTrue(Image.objects.filter(pk=self.hero.pk).exists())
-        self.assert_hero_unchanged(before)
+        self.client.post(self.url("delete"))
+        self.assertTrue(self.model.objects.filter(pk=self.guarded.pk).exists())
+        self.assert_unchanged(before)
 
     def test_the_multiple_upload_edit_and_delete_are_refused(self):
-        before = self.hero_html()
+        before = self.seen()
         self.client.force_login(self.editor)
-        prefix = f"image-{self.hero.pk}-"
-        data = {prefix + key: value for key, value in self.image_form_data(self.hero).items()}
-        data[prefix + "description"] = "Something else"
+        prefix = f"{self.multiple_prefix}-{self.guarded.pk}-"
+        changed = self.form_data(self.guarded, **self.defacing)
+        data = {prefix + key: value for key, value in changed.items()}
         # As the upload page's JavaScript sends them.
         ajax = {"x-requested-with": "XMLHttpRequest"}
-        edit = self.client.post(
-            reverse("wagtailimages:edit_multiple", args=[self.hero.pk]), data, headers=ajax
-        )
-        delete = self.client.post(
-            reverse("wagtailimages:delete_multiple", args=[self.hero.pk]), headers=ajax
-        )
+        edit = self.client.post(self.url("edit_multiple"), data, headers=ajax)
+        delete = self.client.post(self.url("delete_multiple"), headers=ajax)
         self.assertEqual(edit.status_code, 403)
         self.assertEqual(delete.status_code, 403)
-        self.assert_hero_unchanged(before)
+        self.assert_unchanged(before)
 
     def test_bulk_actions_are_refused(self):
-        before = self.hero_html()
+        before = self.seen()
         elsewhere = Collection.get_first_root_node().add_child(name="Elsewhere")
         self.client.force_login(self.editor)
         for action, data in [
@@ -173,32 +172,60 @@ class EditorImageRoutesTests(SideDoorTestCase):
             ("add_tags", {"tags": "defaced"}),
             ("add_to_collection", {"collection": elsewhere.pk}),
         ]:
-            url = reverse("wagtail_bulk_action", args=("images", "customimage", action))
-            self.client.post(f"{url}?id={self.hero.pk}", data)
-        self.assertTrue(Image.objects.filter(pk=self.hero.pk).exists())
-        self.assertFalse(Image.objects.get(pk=self.hero.pk).tags.exists())
-        self.assert_hero_unchanged(before)
+            meta = self.model._meta
+            url = reverse("wagtail_bulk_action", args=(meta.app_label, meta.model_name, action))
+            self.client.post(f"{url}?id={self.guarded.pk}", data)
+        self.assertTrue(self.model.objects.filter(pk=self.guarded.pk).exists())
+        self.assertFalse(self.model.objects.get(pk=self.guarded.pk).tags.exists())
+        self.assert_unchanged(before)
+
+    def test_a_new_upload_in_the_chooser_changes_no_live_page(self):
+        before = self.seen()
+        self.client.force_login(self.editor)
+        fields = {
+            "title": "New upload",
+            "file": self.upload("new-upload"),
+            "collection": self.guarded.collection_id,
+            **self.upload_details,
+        }
+        response = self.client.post(
+            reverse(f"{self.library}_chooser:create"),
+            {f"{self.chooser_prefix}-{name}": value for name, value in fields.items()},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(self.model.objects.filter(title="New upload").exists())
+        self.assert_unchanged(before)
+
+
+class EditorImageRoutesTests(GuardedFileRoutes, SideDoorTestCase):
+    """The home page's hero image, tried by an editor through every admin route."""
+
+    model = Image
+    library = "wagtailimages"
+    multiple_prefix = "image"
+    chooser_prefix = "image-chooser-upload"
+    defacing = {"description": "Something else", "is_decorative": "on"}
+    upload_details = {"description": "Residents in Highbury Fields"}
+    unchanged = ("file", "description", "collection_id", "is_decorative")
+
+    def setUp(self):
+        super().setUp()
+        self.guarded = self.hero
+        self.seen = self.hero_html
+        self.form_data = self.image_form_data
+
+    def upload(self, name):
+        return picture_upload(f"{name}.png")
+
+    def test_the_edit_page_itself_is_refused_with_a_reason(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(self.url("edit"), follow=True)
+        self.assertContains(response, "Communications approver")
 
     def test_the_library_offers_no_edit_link_for_an_image_in_use(self):
         self.client.force_login(self.editor)
         response = self.client.get(reverse("wagtailimages:index"))
-        self.assertNotContains(response, reverse("wagtailimages:edit", args=[self.hero.pk]))
-
-    def test_a_new_upload_in_the_chooser_changes_no_live_page(self):
-        before = self.hero_html()
-        self.client.force_login(self.editor)
-        response = self.client.post(
-            reverse("wagtailimages_chooser:create"),
-            {
-                "image-chooser-upload-title": "New hero",
-                "image-chooser-upload-file": picture_upload("new-hero.png"),
-                "image-chooser-upload-description": "Residents in Highbury Fields",
-                "image-chooser-upload-collection": self.hero.collection_id,
-            },
-        )
-        self.assertEqual(response.status_code, 200)
-        self.assertTrue(Image.objects.filter(title="New hero").exists())
-        self.assert_hero_unchanged(before)
+        self.assertNotContains(response, self.url("edit"))
 
     def test_choosing_a_new_upload_in_a_page_draft_changes_no_live_page(self):
         before = self.hero_html()
@@ -307,82 +334,24 @@ class EditorImageRoutesTests(SideDoorTestCase):
         self.assertEqual(Image.objects.get(pk=logo.pk).description, "Islington Food Bank")
 
 
-class EditorDocumentRoutesTests(SideDoorTestCase):
+class EditorDocumentRoutesTests(GuardedFileRoutes, SideDoorTestCase):
     """The annual report linked from the live partnership page."""
 
-    def assert_document_unchanged(self, before):
-        self.assertEqual(self.document_bytes(), before)
-        document = Document.objects.get(pk=self.document.pk)
-        self.assertEqual(document.title, self.document.title)
-        self.assertEqual(document.collection_id, self.document.collection_id)
+    model = Document
+    library = "wagtaildocs"
+    multiple_prefix = "doc"
+    chooser_prefix = "document-chooser-upload"
+    defacing = {"title": "Swapped"}
+    unchanged = ("file", "title", "collection_id")
 
-    def test_replacing_the_file_is_refused(self):
-        before = self.document_bytes()
-        self.client.force_login(self.editor)
-        self.client.post(
-            reverse("wagtaildocs:edit", args=[self.document.pk]),
-            self.document_form_data(
-                self.document,
-                file=SimpleUploadedFile("annual-report.pdf", b"%PDF-1.4 a swapped report"),
-            ),
-        )
-        self.assert_document_unchanged(before)
+    def setUp(self):
+        super().setUp()
+        self.guarded = self.document
+        self.seen = self.document_bytes
+        self.form_data = self.document_form_data
 
-    def test_renaming_and_deleting_are_refused(self):
-        before = self.document_bytes()
-        self.client.force_login(self.editor)
-        self.client.post(
-            reverse("wagtaildocs:edit", args=[self.document.pk]),
-            self.document_form_data(self.document, title="Swapped"),
-        )
-        self.client.post(reverse("wagtaildocs:delete", args=[self.document.pk]))
-        self.assert_document_unchanged(before)
-
-    def test_the_multiple_upload_edit_and_delete_are_refused(self):
-        before = self.document_bytes()
-        self.client.force_login(self.editor)
-        prefix = f"doc-{self.document.pk}-"
-        ajax = {"x-requested-with": "XMLHttpRequest"}
-        edit = self.client.post(
-            reverse("wagtaildocs:edit_multiple", args=[self.document.pk]),
-            {prefix + "title": "Swapped", prefix + "collection": self.document.collection_id},
-            headers=ajax,
-        )
-        delete = self.client.post(
-            reverse("wagtaildocs:delete_multiple", args=[self.document.pk]), headers=ajax
-        )
-        self.assertEqual(edit.status_code, 403)
-        self.assertEqual(delete.status_code, 403)
-        self.assert_document_unchanged(before)
-
-    def test_bulk_actions_are_refused(self):
-        before = self.document_bytes()
-        elsewhere = Collection.get_first_root_node().add_child(name="Elsewhere")
-        self.client.force_login(self.editor)
-        for action, data in [
-            ("delete", {}),
-            ("add_tags", {"tags": "swapped"}),
-            ("add_to_collection", {"collection": elsewhere.pk}),
-        ]:
-            url = reverse("wagtail_bulk_action", args=("wagtaildocs", "document", action))
-            self.client.post(f"{url}?id={self.document.pk}", data)
-        self.assertFalse(Document.objects.get(pk=self.document.pk).tags.exists())
-        self.assert_document_unchanged(before)
-
-    def test_a_new_upload_in_the_chooser_changes_no_live_document(self):
-        before = self.document_bytes()
-        self.client.force_login(self.editor)
-        response = self.client.post(
-            reverse("wagtaildocs_chooser:create"),
-            {
-                "document-chooser-upload-title": "Draft report",
-                "document-chooser-upload-file": SimpleUploadedFile("draft.pdf", b"%PDF-1.4 new"),
-                "document-chooser-upload-collection": self.document.collection_id,
-            },
-        )
-        self.assertEqual(response.status_code, 200)
-        self.assertTrue(Document.objects.filter(title="Draft report").exists())
-        self.assert_document_unchanged(before)
+    def upload(self, name):
+        return SimpleUploadedFile(f"{name}.pdf", f"%PDF-1.4 {name}".encode())
 
 
 class ApiIsReadOnlyTests(SideDoorTestCase):

@@ -73,12 +73,16 @@ class WorkflowThroughTheAdminTests(SeededRolesTestCase):
             commitments=streamfield([("commitment", value) for value in commitments]),
         )
 
+    def reword_as(self, user, action):
+        """Post the reworded page from the edit view's "publish" or "submit" button."""
+        self.client.force_login(user)
+        return self.client.post(self.edit_url, {**self.reworded(), f"action-{action}": "1"})
+
     def public_html(self):
         return self.client.get(self.page.url).content.decode()
 
     def test_an_editor_cannot_publish(self):
-        self.client.force_login(self.editor)
-        response = self.client.post(self.edit_url, {**self.reworded(), "action-publish": "1"})
+        response = self.reword_as(self.editor, "publish")
 
         self.assertIn(response.status_code, (302, 403))
         self.assertNotContains(self.client.get(self.edit_url), 'name="action-publish"')
@@ -86,16 +90,14 @@ class WorkflowThroughTheAdminTests(SeededRolesTestCase):
         self.assertNotIn("Building 1,000 new council homes", self.public_html())
 
     def test_an_approver_can_publish(self):
-        self.client.force_login(self.approver)
-        response = self.client.post(self.edit_url, {**self.reworded(), "action-publish": "1"})
+        response = self.reword_as(self.approver, "publish")
 
         self.assertEqual(response.status_code, 302)
         self.client.logout()
         self.assertIn("Building 1,000 new council homes", self.public_html())
 
     def test_submit_approve_and_live(self):
-        self.client.force_login(self.editor)
-        response = self.client.post(self.edit_url, {**self.reworded(), "action-submit": "1"})
+        response = self.reword_as(self.editor, "submit")
         self.assertEqual(response.status_code, 302)
         self.page.refresh_from_db()
         workflow_state = self.page.current_workflow_state

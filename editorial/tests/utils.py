@@ -1,7 +1,5 @@
 """Shared set-up for the editorial tests: the seeded site, the roles and their users."""
 
-import importlib
-
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -10,26 +8,18 @@ from django.test import TestCase
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-roles_migration = importlib.import_module(
-    "editorial.migrations.0002_communications_roles_and_workflow"
-)
-tools_migration = importlib.import_module("editorial.migrations.0003_communications_tools")
-approval_migration = importlib.import_module(
-    "editorial.migrations.0004_approval_for_images_documents_partners"
-)
-EDITORS = roles_migration.EDITORS
-APPROVERS = roles_migration.APPROVERS
+from editorial.roles import APPROVERS, EDITORS, roles_migration
 
 
 def ensure_roles():
-    """The groups, their permissions and the workflow the data migrations create.
+    """The groups, their permissions and the workflow the data migration creates.
 
     Tests that use a live server flush the database, taking migration data with
-    it; running the migrations' own functions again restores it (they are idempotent).
+    it; running the migration's own functions again restores it (they are idempotent).
     """
     roles_migration.create_roles_and_workflow(apps, None)
-    tools_migration.give_tools_and_remove_default_groups(apps, None)
-    approval_migration.apply(apps, None)
+    roles_migration.give_tools_and_remove_default_groups(apps, None)
+    roles_migration.require_approval_for_files_and_partners(apps, None)
 
 
 def seed_site():

@@ -139,8 +139,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("images", "0001_initial"),
         # Every model that can point at an image, so none is missed when looking for uses.
-        ("pages", "0002_notificationbanner"),
-        ("partnership", "0002_partner"),
+        ("pages", "0001_squashed_0002_notificationbanner"),
+        ("partnership", "0001_squashed_0003_partner_drafts_and_workflow"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 

@@ -7,6 +7,24 @@ from priorities.models import PriorityPage
 LISTING = "/api/v2/pages/"
 PRIORITIES = "/api/v2/pages/?type=priorities.PriorityPage"
 PRIORITY_URL = "http://localhost/priorities/a-decent-home-for-everyone/"
+# The "meta" of each page in a listing; a page in detail adds the rest of its metadata.
+LISTING_META = {
+    "type",
+    "detail_url",
+    "html_url",
+    "slug",
+    "first_published_at",
+    "last_published_at",
+    # Each page's language (issue 14), which Wagtail's API adds once pages are translatable.
+    "locale",
+}
+DETAIL_META = LISTING_META | {
+    "show_in_menus",
+    "seo_title",
+    "search_description",
+    "alias_of",
+    "parent",
+}
 
 
 @pytest.fixture
@@ -23,16 +41,7 @@ def test_the_listing_of_priorities_has_a_fixed_shape(priority, client):
     assert data["meta"] == {"total_count": 4}
     item = data["items"][0]
     assert set(item) == {"id", "meta", "title"}
-    assert set(item["meta"]) == {
-        "type",
-        "detail_url",
-        "html_url",
-        "slug",
-        "first_published_at",
-        "last_published_at",
-        # Each page's language (issue 14), which Wagtail's API adds once pages are translatable.
-        "locale",
-    }
+    assert set(item["meta"]) == LISTING_META
     assert item["meta"]["locale"] == "en-gb"
     assert item["meta"]["html_url"] == PRIORITY_URL
     assert [i["title"] for i in data["items"]] == [
@@ -58,20 +67,7 @@ def test_a_priority_in_detail_has_a_fixed_shape(priority, client):
     assert response.status_code == 200
     data = response.json()
     assert set(data) == {"id", "meta", "title", "summary", "icon", "commitments"}
-    assert set(data["meta"]) == {
-        "type",
-        "detail_url",
-        "html_url",
-        "slug",
-        "show_in_menus",
-        "seo_title",
-        "search_description",
-        "first_published_at",
-        "alias_of",
-        "parent",
-        "last_published_at",
-        "locale",
-    }
+    assert set(data["meta"]) == DETAIL_META
     assert data["meta"]["type"] == "priorities.PriorityPage"
     assert data["meta"]["html_url"] == PRIORITY_URL
     assert data["meta"]["last_published_at"] == priority.last_published_at.isoformat().replace(
