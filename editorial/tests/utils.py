@@ -17,6 +17,7 @@ tools_migration = importlib.import_module("editorial.migrations.0003_communicati
 approval_migration = importlib.import_module(
     "editorial.migrations.0004_approval_for_images_documents_partners"
 )
+translations_migration = importlib.import_module("editorial.migrations.0005_translations")
 EDITORS = roles_migration.EDITORS
 APPROVERS = roles_migration.APPROVERS
 
@@ -30,6 +31,7 @@ def ensure_roles():
     roles_migration.create_roles_and_workflow(apps, None)
     tools_migration.give_tools_and_remove_default_groups(apps, None)
     approval_migration.apply(apps, None)
+    translations_migration.apply(apps, None)
 
 
 def seed_site():
