@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
 
 from pagecache.middleware import recent_pages
 from seed.paths import PUBLIC_PATHS
@@ -306,3 +307,37 @@ def test_search_finds_the_pages_in_the_language_searched(seeded_site, client):
     english = client.get("/search/", {"q": "Önceliklerimiz priorities"})
     assert "/tr/" not in english.text.split("<main")[1].split("</main>")[0]
     assert client.get("/search/", {"q": "priorities"}).text.count('href="/priorities/"') >= 1
+
+
+@pytest.mark.django_db
+def test_the_admin_preview_of_a_translation_shows_its_language_s_menu(
+    seeded_site, client, django_user_model
+):
+    """What an approver checks before approving a new translation: the page in its
+    own language, menu included, though no page in that language is live yet."""
+    turkish = Locale.objects.get(language_code="tr")
+    for url_path in ["/home/", "/home/priorities/", "/home/values/"]:
+        source, _ = TranslationSource.get_or_create_from_instance(
+            Page.objects.get(url_path=url_path).specific
+        )
+        draft, _ = Translation.objects.get_or_create(source=source, target_locale=turkish)
+        draft.save_target(publish=False)
+    values = Page.objects.get(locale=turkish, url_path__endswith="/values/")
+    translation = Translation.objects.get(
+        source__object_id=values.translation_key, target_locale=turkish
+    )
+    revision = values.get_latest_revision()
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.com", "x"))
+
+    for preview in [
+        f"/admin/localize/translate/{translation.pk}/preview/",  # the translation editor's
+        f"/admin/pages/{values.pk}/revisions/{revision.pk}/view/",  # a version in History
+    ]:
+        response = client.get(preview)
+
+        assert response.status_code == 200
+        assert html_tag(response) == '<html lang="tr">', preview
+        menu = navigation(response)
+        assert 'href="/tr/priorities/"' in menu, preview
+        assert 'href="/priorities/"' not in menu, preview
+    assert client.get("/tr/values/").status_code == 404  # and residents see nothing yet
