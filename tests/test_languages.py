@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from editorial.tests.utils import EDITORS, ensure_roles, make_user
 from pagecache.middleware import recent_pages
 from seed.paths import PUBLIC_PATHS
 from tests.test_query_budget import QUERY_BUDGET, empty_every_cache
@@ -276,6 +277,31 @@ def test_a_translation_says_when_the_english_page_has_changed_since(seeded_site,
     # The translator brings it up to date ("Sync translated pages"), and it is published.
     translate_page(english, "tr")
     assert notice(client.get("/tr/")) == ""
+
+
+@pytest.mark.django_db
+def test_an_editor_s_dashboard_lists_the_translations_out_of_date(seeded_site, client):
+    ensure_roles()
+    client.force_login(make_user("editor", EDITORS))
+    english = Page.objects.get(url_path="/home/").specific
+    turkish = translate_page(english, "tr", "Daha adil bir Islington için vizyonumuz")
+    assert "Translations out of date" not in client.get("/admin/").text
+
+    english.introduction = "A new introduction."
+    english.save_revision().publish()
+
+    panel = re.search(
+        r'<section[^>]*id="out-of-date-translations-section".*?</section>',
+        client.get("/admin/").text,
+        re.S,
+    ).group(0)
+    assert f'href="/admin/pages/{turkish.pk}/edit/" lang="tr">Daha adil bir Islington' in panel
+    assert "Out of date" in panel
+    source = TranslationSource.objects.get(object_id=english.translation_key)
+    assert f'href="/admin/localize/update/{source.pk}/">Sync translated pages' in panel
+
+    translate_page(english, "tr")  # synced and published again
+    assert "Translations out of date" not in client.get("/admin/").text
 
 
 @pytest.mark.django_db
