@@ -367,3 +367,24 @@ def test_the_admin_preview_of_a_translation_shows_its_language_s_menu(
         assert 'href="/tr/priorities/"' in menu, preview
         assert 'href="/priorities/"' not in menu, preview
     assert client.get("/tr/values/").status_code == 404  # and residents see nothing yet
+
+
+@pytest.mark.django_db
+def test_each_language_has_its_own_feed_found_from_its_pages(translated_site, client):
+    turkish = client.get("/tr/feeds/updates/")
+    feed = turkish.content.decode()
+
+    assert turkish.status_code == 200
+    assert 'xml:lang="tr"' in feed
+    assert '<link href="http://localhost/tr/feeds/updates/" rel="self"/>' in feed
+    assert "<title>Herkes için insana yakışır bir ev</title>" in feed
+    links = re.findall(r'<entry>.*?<link href="([^"]+)"', feed, re.S)
+    assert links
+    assert all(link.startswith("http://localhost/tr/") for link in links)
+    english = client.get("/feeds/updates/").content.decode()
+    assert 'xml:lang="en-gb"' in english
+    assert "/tr/" not in english
+    assert "/ar/" not in english
+    # Each page's head names its own language's feed.
+    assert 'href="/tr/feeds/updates/" hreflang="tr">' in client.get("/tr" + PRIORITY_URL).text
+    assert client.get("/so/feeds/updates/").status_code == 404  # nothing published in Somali
