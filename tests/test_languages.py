@@ -14,7 +14,13 @@ from editorial.tests.utils import EDITORS, ensure_roles, make_user
 from pagecache.middleware import recent_pages
 from seed.paths import PUBLIC_PATHS
 from tests.test_query_budget import QUERY_BUDGET, empty_every_cache
-from tests.translations import english_pages, translate_page, translate_site, translated_urls
+from tests.translations import (
+    draft_translation,
+    english_pages,
+    translate_page,
+    translate_site,
+    translated_urls,
+)
 
 PRIORITY_URL = "/priorities/a-decent-home-for-everyone/"
 
@@ -341,16 +347,10 @@ def test_the_admin_preview_of_a_translation_shows_its_language_s_menu(
 ):
     """What an approver checks before approving a new translation: the page in its
     own language, menu included, though no page in that language is live yet."""
-    turkish = Locale.objects.get(language_code="tr")
     for url_path in ["/home/", "/home/priorities/", "/home/values/"]:
-        source, _ = TranslationSource.get_or_create_from_instance(
-            Page.objects.get(url_path=url_path).specific
-        )
-        draft, _ = Translation.objects.get_or_create(source=source, target_locale=turkish)
-        draft.save_target(publish=False)
-    values = Page.objects.get(locale=turkish, url_path__endswith="/values/")
+        values = draft_translation(Page.objects.get(url_path=url_path).specific, "tr")
     translation = Translation.objects.get(
-        source__object_id=values.translation_key, target_locale=turkish
+        source__object_id=values.translation_key, target_locale=values.locale
     )
     revision = values.get_latest_revision()
     client.force_login(django_user_model.objects.create_superuser("admin", "a@example.com", "x"))
