@@ -8,7 +8,7 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 
-from . import approver_only, two_factor, views
+from . import approver_only, translations, two_factor, views
 from .plain_messages import reword_queued_messages
 from .who_does_what import roles_for
 
@@ -34,6 +34,7 @@ def editorial_admin_urls():
         path("two-factor/set-up/", two_factor.setup, name="editorial_two_factor_setup"),
         path("two-factor/verify/", two_factor.verify, name="editorial_two_factor_verify"),
         *approver_only.urlpatterns(),
+        *translations.urlpatterns(),
         path(
             "two-factor/reset/<int:user_id>/",
             two_factor.reset,
@@ -87,6 +88,20 @@ class ReviewDateButton(PageMenuItem):
 def review_date_button(page, user, view_name, next_url=None):
     """'Review date and owner' in the page editor's header menu, beside History."""
     yield ReviewDateButton(page=page, priority=66)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_translation_button(page, user, view_name=None, next_url=None):
+    """'Submit translation for approval' in the ⋯ menu of a translated page in Pages:
+    wagtail-localize's translation editor, which replaces the page editor, shows no
+    header menu of its own."""
+    if translations.page_translation(page) and translations.may_submit(page, user):
+        yield ListingButton(
+            "Submit translation for approval",
+            reverse("editorial_submit_translation", args=[page.pk]),
+            icon_name="resubmit",
+            priority=61,
+        )
 
 
 @hooks.register("register_account_settings_panel")

@@ -40,6 +40,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 # addresses (no prefix); each translation lives under its language: /tr/, /ar/…
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),  # each language searches its own pages
+    path("", include(sharing_urls.translated_urlpatterns)),  # each language's feed
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

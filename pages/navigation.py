@@ -40,10 +40,21 @@ def site_root(request):
             for home in site.root_page.get_translations(inclusive=True)
             .live()
             .select_related("locale")
-            .only(*LINK_FIELDS, "numchild", "locale__language_code")
+            .only(*LINK_FIELDS, "numchild", "live", "locale__language_code")
         },
     )
-    return homes.get(translation.get_language()) or site.root_page
+    language = translation.get_language()
+    home = homes.get(language)
+    if home is None and getattr(request, "is_preview", False):
+        # The admin's preview of a translation not published yet: its language's home
+        # page, a draft too, so the editor sees the menu as it will read, not English.
+        home = (
+            site.root_page.get_translations()
+            .filter(locale__language_code=language)
+            .only(*LINK_FIELDS, "numchild", "live")
+            .first()
+        )
+    return home or site.root_page
 
 
 def site_sections(request):
@@ -54,9 +65,14 @@ def site_sections(request):
         sections = []
         if root is not None:
             # Keyed on the language too: the Turkish menu is never shown on English pages.
+            children = root.get_children().only(*LINK_FIELDS)
+            # Only a preview reaches a draft home page (site_root): its sections are
+            # drafts too, shown as they will be once published.
+            if root.live:
+                children = children.live()
             sections = cached_for_this_generation(
                 f"sections-{translation.get_language()}-{root.pk}",
-                lambda: public_only(root.get_children().live().only(*LINK_FIELDS)),
+                lambda: public_only(children),
             )
         request._site_sections = sections
     return request._site_sections

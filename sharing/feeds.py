@@ -1,4 +1,9 @@
-"""The Atom feed partners follow to hear when a page is published, changed or withdrawn."""
+"""The Atom feeds partners follow to hear when a page is published, changed or withdrawn.
+
+One feed per language, at the language's prefix as its pages are: a partner or a
+resident subscribes to the language they read, and each feed has one `xml:lang`
+(Django's feed takes the active language). The English feed keeps its address.
+"""
 
 from collections import namedtuple
 
@@ -7,18 +12,20 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Min, Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from wagtail.models import Page, PageLogEntry, Site
 
+from languages.locales import active_language
 from pages.models import SiteSettings
 
 FEED_LENGTH = 30
 PUBLISHED = ("wagtail.publish", "wagtail.publish.scheduled")
 WITHDRAWN = ("wagtail.unpublish", "wagtail.unpublish.scheduled")
 
-FeedSource = namedtuple("FeedSource", ["site", "request"])
+FeedSource = namedtuple("FeedSource", ["site", "home", "request"])
 
 
 def tag_uri(specific):
@@ -38,23 +45,35 @@ class UpdatesFeed(Feed):
         site = Site.find_for_request(request)
         if site is None:
             raise Http404("No site is set up yet.")
-        return FeedSource(site, request)
+        # The home page in the address's language: no feed where it is not live.
+        home = (
+            site.root_page.get_translations(inclusive=True)
+            .filter(locale__language_code=translation.get_language())
+            .live()
+            .first()
+        )
+        if home is None:
+            raise Http404("Nothing is published in this language.")
+        return FeedSource(site, home, request)
 
     def title(self, source):
         site_settings = SiteSettings.for_site(source.site)
-        return f"{site_settings.service_name} – {site_settings.organisation_name}: updates"
+        title = f"{site_settings.service_name} – {site_settings.organisation_name}: updates"
+        language = active_language()
+        return title if language.is_source else f"{title} ({language.name})"
 
     def subtitle(self, source):
         return "Each time a page of the site is published, changed or withdrawn."
 
     def link(self, source):
-        return source.site.root_url + "/"
+        return source.home.get_full_url(source.request)
 
     def feed_url(self, source):
         return source.site.root_url + reverse("updates_feed")
 
     def feed_guid(self, source):
-        return tag_uri("updates")
+        language = active_language()
+        return tag_uri("updates" if language.is_source else f"updates/{language.code}")
 
     def author_name(self, source):
         return SiteSettings.for_site(source.site).organisation_name
@@ -62,7 +81,7 @@ class UpdatesFeed(Feed):
     def items(self, source):
         # Pages with view restrictions never appear, not even as withdrawn; a
         # publication is listed only while its page is still live.
-        site_pages = Page.objects.descendant_of(source.site.root_page, inclusive=True).public()
+        site_pages = Page.objects.descendant_of(source.home, inclusive=True).public()
         entries = list(
             PageLogEntry.objects.filter(
                 Q(action__in=PUBLISHED, page__in=site_pages.live())

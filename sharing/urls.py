@@ -18,10 +18,15 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("feeds/updates/", conditional_page(UpdatesFeed()), name="updates_feed"),
     path("api/v2/schema/", conditional_page(api_schema), name="api_schema"),
     path("api/v2/", api_router.urls),
     # Any other address under /api/ is answered in JSON, as the API's own errors are.
     path("api/<path:rest>", api_not_found),
     path("api/", api_not_found),
+]
+
+# One feed per language, at the language's prefix like its pages: /feeds/updates/ is
+# English (the address partners use today), /tr/feeds/updates/ Turkish (islington/urls.py).
+translated_urlpatterns = [
+    path("feeds/updates/", conditional_page(UpdatesFeed()), name="updates_feed"),
 ]

@@ -8,11 +8,19 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
 
+from editorial.tests.utils import EDITORS, ensure_roles, make_user
 from pagecache.middleware import recent_pages
 from seed.paths import PUBLIC_PATHS
 from tests.test_query_budget import QUERY_BUDGET, empty_every_cache
-from tests.translations import english_pages, translate_page, translate_site, translated_urls
+from tests.translations import (
+    draft_translation,
+    english_pages,
+    translate_page,
+    translate_site,
+    translated_urls,
+)
 
 PRIORITY_URL = "/priorities/a-decent-home-for-everyone/"
 
@@ -278,6 +286,31 @@ def test_a_translation_says_when_the_english_page_has_changed_since(seeded_site,
 
 
 @pytest.mark.django_db
+def test_an_editor_s_dashboard_lists_the_translations_out_of_date(seeded_site, client):
+    ensure_roles()
+    client.force_login(make_user("editor", EDITORS))
+    english = Page.objects.get(url_path="/home/").specific
+    turkish = translate_page(english, "tr", "Daha adil bir Islington için vizyonumuz")
+    assert "Translations out of date" not in client.get("/admin/").text
+
+    english.introduction = "A new introduction."
+    english.save_revision().publish()
+
+    panel = re.search(
+        r'<section[^>]*id="out-of-date-translations-section".*?</section>',
+        client.get("/admin/").text,
+        re.S,
+    ).group(0)
+    assert f'href="/admin/pages/{turkish.pk}/edit/" lang="tr">Daha adil bir Islington' in panel
+    assert "Out of date" in panel
+    source = TranslationSource.objects.get(object_id=english.translation_key)
+    assert f'href="/admin/localize/update/{source.pk}/">Sync translated pages' in panel
+
+    translate_page(english, "tr")  # synced and published again
+    assert "Translations out of date" not in client.get("/admin/").text
+
+
+@pytest.mark.django_db
 def test_partners_software_asks_the_api_for_a_language_or_a_page_s_translations(
     seeded_site, client
 ):
@@ -306,3 +339,52 @@ def test_search_finds_the_pages_in_the_language_searched(seeded_site, client):
     english = client.get("/search/", {"q": "Önceliklerimiz priorities"})
     assert "/tr/" not in english.text.split("<main")[1].split("</main>")[0]
     assert client.get("/search/", {"q": "priorities"}).text.count('href="/priorities/"') >= 1
+
+
+@pytest.mark.django_db
+def test_the_admin_preview_of_a_translation_shows_its_language_s_menu(
+    seeded_site, client, django_user_model
+):
+    """What an approver checks before approving a new translation: the page in its
+    own language, menu included, though no page in that language is live yet."""
+    for url_path in ["/home/", "/home/priorities/", "/home/values/"]:
+        values = draft_translation(Page.objects.get(url_path=url_path).specific, "tr")
+    translation = Translation.objects.get(
+        source__object_id=values.translation_key, target_locale=values.locale
+    )
+    revision = values.get_latest_revision()
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.com", "x"))
+
+    for preview in [
+        f"/admin/localize/translate/{translation.pk}/preview/",  # the translation editor's
+        f"/admin/pages/{values.pk}/revisions/{revision.pk}/view/",  # a version in History
+    ]:
+        response = client.get(preview)
+
+        assert response.status_code == 200
+        assert html_tag(response) == '<html lang="tr">', preview
+        menu = navigation(response)
+        assert 'href="/tr/priorities/"' in menu, preview
+        assert 'href="/priorities/"' not in menu, preview
+    assert client.get("/tr/values/").status_code == 404  # and residents see nothing yet
+
+
+@pytest.mark.django_db
+def test_each_language_has_its_own_feed_found_from_its_pages(translated_site, client):
+    turkish = client.get("/tr/feeds/updates/")
+    feed = turkish.content.decode()
+
+    assert turkish.status_code == 200
+    assert 'xml:lang="tr"' in feed
+    assert '<link href="http://localhost/tr/feeds/updates/" rel="self"/>' in feed
+    assert "<title>Herkes için insana yakışır bir ev</title>" in feed
+    links = re.findall(r'<entry>.*?<link href="([^"]+)"', feed, re.S)
+    assert links
+    assert all(link.startswith("http://localhost/tr/") for link in links)
+    english = client.get("/feeds/updates/").content.decode()
+    assert 'xml:lang="en-gb"' in english
+    assert "/tr/" not in english
+    assert "/ar/" not in english
+    # Each page's head names its own language's feed.
+    assert 'href="/tr/feeds/updates/" hreflang="tr">' in client.get("/tr" + PRIORITY_URL).text
+    assert client.get("/so/feeds/updates/").status_code == 404  # nothing published in Somali

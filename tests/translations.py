@@ -51,6 +51,20 @@ def english_pages():
     return Page.objects.filter(depth__gte=2, locale=default).order_by("path").specific()
 
 
+def draft_translation(page, language_code, title=None):
+    """Translate one page into a language and leave it a draft, as "Translate this
+    page" does (its parent must be translated already, live or not)."""
+    locale = Locale.objects.get(language_code=language_code)
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    translation.save_target(publish=False)
+    target = page.get_translation(locale).specific
+    if title:
+        target.title = title
+        target.save_revision()
+    return target
+
+
 def translate_page(page, language_code, title=None):
     """Translate one page into a language (its parent must be translated already), or
     bring its translation up to date, and publish it, as an editor does with 'Translate

@@ -1,5 +1,7 @@
 """Shared set-up for the editorial tests: the seeded site, the roles and their users."""
 
+import importlib
+
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -9,6 +11,8 @@ from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from editorial.roles import APPROVERS, EDITORS, roles_migration
+
+translations_migration = importlib.import_module("editorial.migrations.0005_translations")
 
 
 def ensure_roles():
@@ -20,6 +24,7 @@ def ensure_roles():
     roles_migration.create_roles_and_workflow(apps, None)
     roles_migration.give_tools_and_remove_default_groups(apps, None)
     roles_migration.require_approval_for_files_and_partners(apps, None)
+    translations_migration.apply(apps, None)
 
 
 def seed_site():

@@ -231,6 +231,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES = [
 # Django serves a language only when a catalogue exists for it; locale/ holds the
 # site's own (Somali's, which neither Django nor Wagtail ships, among them).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# "Translate this page" makes a draft, even of a live English page: a translation
+# goes live only through the approval workflow (editorial/translations.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

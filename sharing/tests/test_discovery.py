@@ -167,7 +167,7 @@ def test_pages_point_feed_readers_to_the_feed(seeded_site, client, path):
 
     assert (
         '<link rel="alternate" type="application/atom+xml" '
-        'title="About us – Islington Council: updates" href="/feeds/updates/">'
+        'title="About us – Islington Council: updates" href="/feeds/updates/" hreflang="en-GB">'
     ) in response.text
 
 

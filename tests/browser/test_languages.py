@@ -5,9 +5,10 @@ from the keyboard alone."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from wagtail.models import Page
 
 from tests.browser.test_accessibility import AXE_OPTIONS, CONTENT_PAGE_TYPES
-from tests.translations import translate_site
+from tests.translations import draft_translation, translate_site
 
 # Search, the 404 and the feedback pages are the site's own and have no language prefix.
 PAGE_TYPES = CONTENT_PAGE_TYPES
@@ -85,3 +86,19 @@ def test_a_resident_switches_language_with_the_keyboard(translated_site_url, bro
     expect(browser_page).to_have_url(
         translated_site_url + "/priorities/a-decent-home-for-everyone/"
     )
+
+
+def test_an_editor_submits_a_translation_for_approval(site_url, editor):
+    """wagtail-localize's editor has no Submit button: the page's ⋯ menu in Pages has."""
+    home = Page.objects.get(url_path="/home/").specific
+    draft = draft_translation(home, "tr", "Daha adil bir Islington için vizyonumuz")
+
+    editor.goto(f"{site_url}/admin/pages/{home.get_parent().pk}/")
+    row = editor.get_by_role("row").filter(has_text="Daha adil bir Islington")
+    row.get_by_role("button", name="More options").click()
+    editor.get_by_role("link", name="Submit translation for approval").click()
+    editor.get_by_role("button", name="Submit for approval").click()
+
+    expect(editor.get_by_text("has been submitted for approval")).to_be_visible()
+    assert draft.current_workflow_state.status == "in_progress"
+    assert editor.request.get(site_url + "/tr/").status == 404  # not before an approver
