@@ -2,30 +2,27 @@
 
 Both roles get wagtail-localize's "Can submit translations": with it an editor sees
 "Translate this page" and "Sync translated pages" and opens the translation editor
-(its edit permission comes from the page permissions 0002 gave). Publishing stays
+(its edit permission comes from the page permissions the roles migration gave). Publishing stays
 the approvers': a translation goes through the "Communications approval" workflow
 like any page (editorial/translations.py closes wagtail-localize's ways round it).
 
-Idempotent like 0002, so tests that flush the database can run it again.
+Idempotent like the roles migration, so tests that flush the database can run it again.
 """
+
+import importlib
 
 from django.db import migrations
 
-EDITORS = "Communications editors"
-APPROVERS = "Communications approvers"
+# The roles and the permission helper come from the migration that made the roles.
+roles = importlib.import_module(
+    "editorial.migrations.0001_squashed_0004_approval_for_images_documents_partners"
+)
+EDITORS, APPROVERS = roles.EDITORS, roles.APPROVERS
 SUBMIT_TRANSLATION = ("wagtail_localize", "translation", "submit_translation")
 
 
 def get_permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename=codename,
-        defaults={"name": "Can submit translations"},
-    )
-    return permission
+    return roles.get_permission(apps, app_label, model, codename, "Can submit translations")
 
 
 def apply(apps, schema_editor):
