@@ -87,11 +87,13 @@ def main(rev):
     after = json.loads(manage(HERE, "shell", "-v", "0", "-c", DUMP))
     served = manage(HERE, "shell", "-v", "0", "-c", PAGES).strip()
 
-    changed = [table for table in before if before[table] != after[table]]
+    # Every row the old release had is still there, unaltered; migrations written since
+    # (editorial 0005's translation permission) may add rows.
+    changed = [table for table in before if not set(before[table]) <= set(after[table])]
     if pending or changed:
-        sys.exit(f"Pending after the upgrade: {pending}; tables that changed: {changed}")
+        sys.exit(f"Pending after the upgrade: {pending}; tables that lost rows: {changed}")
     print(f"Upgraded from {rev}: no migration pending, {served} seeded pages served,")
-    print(f"{', '.join(before)} unchanged.")
+    print(f"every row of {', '.join(before)} kept.")
 
 
 if __name__ == "__main__":
