@@ -14,12 +14,17 @@ def load_seed():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database holds the seeded site from the start.
+    """The test database holds the seeded site from the start, with the image
+    renditions that publishing makes in production (the tests turn that off).
 
-    Seeding takes a second; done once here rather than in every test that needs it,
-    it saves minutes on each pass. Each test's transaction is rolled back to it."""
+    Seeding takes a second and encoding the renditions several; done once here rather
+    than in every test, it saves minutes on each pass. Each test's transaction is
+    rolled back to it."""
+    from images.renditions import warm_all_live_pages
+
     with django_db_blocker.unblock():
         load_seed()
+        warm_all_live_pages()
 
 
 @pytest.fixture(autouse=True)

@@ -43,3 +43,9 @@ class NotificationBannerFactory(DjangoModelFactory):
 
     class Meta:
         model = NotificationBanner
+
+    @classmethod
+    def _create(cls, model_class, site, **fields):
+        # One banner a site (a site setting): rendering a page may have made it already.
+        banner, _created = model_class.objects.update_or_create(site=site, defaults=fields)
+        return banner
