@@ -13,11 +13,10 @@ from priorities.models import PriorityPage
 from seed.paths import PUBLIC_PATHS
 
 # The first render after every cache is emptied. It includes privacy asked of the database
-# on every render, and the sites' root paths read again after a change (without Redis,
-# Wagtail clears them only in the process that made the change). Wagtail's translations
-# (issue 14) add two: the locale of the address, read as each page is routed, and the
-# translations of the home page among the sites' root paths.
-QUERY_BUDGET = 12
+# on every render. What each process keeps until the content next changes (the site, each
+# language's home page, the sites' root paths, the locales: pages.middleware) is not read
+# again, in English or in any other language.
+QUERY_BUDGET = 10
 
 
 def empty_every_cache():
