@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
-from pagecache.generation import memoised_for_this_generation
+from pagecache.generation import forget_memoised, memoised_for_this_generation
 
 
 @lru_cache(maxsize=256)
@@ -57,12 +57,15 @@ class CustomImage(AbstractImage):
         """As Wagtail's, through get_renditions: it writes to the cache only what it
         did not find there (Wagtail's own writes every rendition on every call)."""
         spec = filter if isinstance(filter, str) else filter.spec
-        return self.get_renditions(spec)[spec]
+        # One value, keyed by the spec as cleaned for SVG images.
+        (rendition,) = self.get_renditions(spec).values()
+        return rendition
 
     def find_existing_renditions(self, *filters):
-        if self.pk is None:
-            return super().find_existing_renditions(*filters)
-        known = memoised_for_this_generation(f"renditions-{self.pk}", self._renditions_by_key)
+        if self.pk is None or self._get_prefetched_renditions() is not None:
+            return super().find_existing_renditions(*filters)  # as the admin's listings
+        name = f"renditions-{self.pk}"
+        known = memoised_for_this_generation(name, self._renditions_by_key)
         found = {}
         for filter in filters:
             rendition = known.get((filter.spec, filter.get_cache_key(self)))
@@ -73,7 +76,10 @@ class CustomImage(AbstractImage):
                 found[filter].image = self
         missing = [filter for filter in filters if filter not in found]
         if missing:
-            found.update(super().find_existing_renditions(*missing))
+            made_since = super().find_existing_renditions(*missing)
+            if made_since:
+                forget_memoised(name)  # read them all again next time
+            found.update(made_since)
         return found
 
     def _renditions_by_key(self):
