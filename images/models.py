@@ -47,7 +47,7 @@ class CustomImage(AbstractImage):
     # round trip to Redis, and another to write them back, on every render) and then
     # the database. Images change the content version, and renditions are only ever
     # added, so an image's renditions are read once until the content next changes;
-    # one made since is looked for as Wagtail does.
+    # one made since is looked for as Wagtail does, and they are read again.
 
     def get_renditions(self, *filters):
         specs = (f if isinstance(f, str) else f.spec for f in filters)
@@ -76,19 +76,38 @@ class CustomImage(AbstractImage):
                 found[filter].image = self
         missing = [filter for filter in filters if filter not in found]
         if missing:
-            made_since = super().find_existing_renditions(*missing)
-            if made_since:
-                forget_memoised(name)  # read them all again next time
-            found.update(made_since)
+            # Made since they were read, or about to be made: read them again next time.
+            forget_memoised(name)
+            found.update(super().find_existing_renditions(*missing))
         return found
 
     def _renditions_by_key(self):
-        renditions = type(self).get_rendition_model().objects.filter(image_id=self.pk)
-        known = {}
-        for rendition in renditions:
-            rendition._from_cache = True  # never written back to the cache
-            known[(rendition.filter_spec, rendition.focal_point_key)] = rendition
-        return known
+        return renditions_by_key([self.pk])[self.pk]
+
+    @classmethod
+    def read_renditions(cls, images):
+        """Read the renditions of many images in one query, where this process has not
+        kept them since the content last changed (a listing of partners' logos)."""
+        read = {}
+
+        def renditions_of(pk):
+            if not read:
+                read.update(renditions_by_key([image.pk for image in images]))
+            return read[pk]
+
+        for image in images:
+            memoised_for_this_generation(
+                f"renditions-{image.pk}", lambda pk=image.pk: renditions_of(pk)
+            )
+
+
+def renditions_by_key(image_ids):
+    """{image id: {(filter spec, focal point key): rendition}}"""
+    known = {pk: {} for pk in image_ids}
+    for rendition in CustomRendition.objects.filter(image_id__in=image_ids):
+        rendition._from_cache = True  # never written back to the cache
+        known[rendition.image_id][(rendition.filter_spec, rendition.focal_point_key)] = rendition
+    return known
 
 
 class CustomRendition(AbstractRendition):
