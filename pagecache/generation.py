@@ -146,6 +146,11 @@ def cached_for_this_generation(name, compute):
     return value
 
 
+def forget_memoised(name):
+    """Compute `name` again on its next use: it has grown since it was read."""
+    _memo.pop(name, None)
+
+
 def memoised_for_this_generation(name, compute):
     """`compute()`, kept in this process until the content next changes: for small
     values the page cache needs on every request, which must cost no round trip."""

@@ -23,11 +23,12 @@ from wagtail.signals import (
 from .generation import bump_generation
 
 # Wagtail's own models that change what visitors see. Wagtail's apps cannot carry
-# our declaration, so they are listed here: sites (root page, hostname), privacy
-# restrictions, the page tree itself, and documents (their links carry the file
-# name). Images are this project's own model (the `images` app).
+# our declaration, so they are listed here: sites (root page, hostname), locales (the
+# language each page is served in), privacy restrictions, the page tree itself, and
+# documents (their links carry the file name). Images are this project's own model.
 WAGTAIL_CONTENT_MODELS = {
     "wagtailcore.site",
+    "wagtailcore.locale",
     "wagtailcore.page",
     "wagtailcore.pageviewrestriction",
     "wagtailcore.collectionviewrestriction",

@@ -26,25 +26,34 @@ def public_only(pages):
     return list(pages.alias(is_private=Exists(restricted)).filter(is_private=False))
 
 
+def home_pages(site):
+    """The site's home page in each language, whole and specific: Wagtail routes every
+    page from one (pages.middleware) and every menu starts at one. A few pages, kept in
+    this process until the content next changes, like the sites' host names (pagecache).
+
+    A translation counts once it is live; the site's own root page always counts, as in
+    Wagtail's `Page.localized`, so routing still answers 404 for it when it is not live."""
+    root = site.root_page
+
+    def read():
+        translations = type(root.specific).objects.filter(translation_key=root.translation_key)
+        return {
+            home.locale.language_code: home
+            for home in translations.select_related("locale")
+            if home.live or home.pk == root.pk
+        }
+
+    return memoised_for_this_generation(f"homes-{site.root_page_id}", read)
+
+
 def site_root(request):
     """The site's home page in the language of the request (`/tr/…` is under the
     Turkish home), or the English home where there is no live translation."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    # A few pages, kept in this process like the sites' host names (pagecache).
-    homes = memoised_for_this_generation(
-        f"homes-{site.root_page_id}",
-        lambda: {
-            home.locale.language_code: home
-            for home in site.root_page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-            .only(*LINK_FIELDS, "numchild", "live", "locale__language_code")
-        },
-    )
     language = translation.get_language()
-    home = homes.get(language)
+    home = home_pages(site).get(language)
     if home is None and getattr(request, "is_preview", False):
         # The admin's preview of a translation not published yet: its language's home
         # page, a draft too, so the editor sees the menu as it will read, not English.

@@ -1,6 +1,5 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -173,11 +172,11 @@ class PartnershipPage(LinkableItemsMixin, SitePage):
 
     @cached_property
     def partners(self):
-        """Every published partner in the editors' order with its logo; the renditions
-        of these logos and of the page's own logo come in one query. A live partner's
+        """Every published partner in the editors' order with its logo. A live partner's
         row holds its published version; drafts wait in revisions until an approver
-        publishes them. The partners are kept in the cache until the content next changes;
-        renditions are not (a render may create one), so they are read each time."""
+        publishes them. The partners are kept in the cache until the content next
+        changes, and the renditions of their logos and of the page's own logo in this
+        process, read in one query."""
         partners = cached_for_this_generation(
             f"partners-{self.pk}",
             lambda: list(Partner.objects.filter(live=True).select_related("logo")),
@@ -185,13 +184,7 @@ class PartnershipPage(LinkableItemsMixin, SitePage):
         logos = [partner.logo for partner in partners if partner.logo]
         if self.logo:
             logos.append(self.logo)
-        rendition_model = get_image_model().get_rendition_model()
-        renditions = rendition_model.objects.filter(
-            filter_spec__in=[PARTNER_LOGO_SPEC, *PAGE_LOGO_SPECS]
-        )
-        prefetch_related_objects(
-            logos, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
-        )
+        get_image_model().read_renditions(logos)
         return partners
 
     def get_structured_data(self, request):
