@@ -47,16 +47,19 @@ def active_language():
     return language(code) if code in dict(settings.LANGUAGES) else source_language()
 
 
-def _locale_codes():
+def _read_locale_codes():
     return dict(Locale.objects.values_list("pk", "language_code"))
 
 
+def locale_codes():
+    """{locale id: language code}, kept until the content next changes (saving a
+    Locale changes it, pagecache.signals)."""
+    return memoised_for_this_generation("locale-language-codes", _read_locale_codes)
+
+
 def locale_language_code(locale_id):
-    """The language code of a locale, usually without a query."""
-    codes = memoised_for_this_generation("locale-language-codes", _locale_codes)
-    if locale_id not in codes:  # a locale added since: read them again
-        codes = _locale_codes()
-    return codes.get(locale_id, settings.LANGUAGE_CODE)
+    """The language code of a locale, without a query."""
+    return locale_codes().get(locale_id, settings.LANGUAGE_CODE)
 
 
 def page_language(page):
@@ -64,14 +67,6 @@ def page_language(page):
 
 
 def active_locale_id():
-    """The locale of the language the address asked for, usually without a query."""
+    """The locale of the language the address asked for, without a query."""
     code = active_language().code
-    ids = {
-        language: pk
-        for pk, language in memoised_for_this_generation(
-            "locale-language-codes", _locale_codes
-        ).items()
-    }
-    if code not in ids:  # a locale added since: read them again
-        ids = {language: pk for pk, language in _locale_codes().items()}
-    return ids.get(code)
+    return next((pk for pk, language in locale_codes().items() if language == code), None)

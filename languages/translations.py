@@ -91,13 +91,18 @@ def published_translations():
     )
 
 
+def english_changed_since(english, read_at):
+    """Whether the English page was published after wagtail-localize last read its text
+    for translation ("Sync translated pages" reads it again): the rule of the public
+    notice and of the dashboard's list. None (not translated with wagtail-localize) or
+    an English page never published is not out of date."""
+    published_at = english.last_published_at
+    return read_at is not None and published_at is not None and published_at > read_at
+
+
 def out_of_date(page, english, published, request):
-    """Whether the English page was published after its text was last read for
-    translation ("Sync translated pages" reads it again)."""
     read_at = published.english_read_at.get(page.translation_key)
-    if read_at is None or english.last_published_at is None:
-        return None  # not translated with wagtail-localize, or nothing to compare
-    if english.last_published_at <= read_at:
+    if not english_changed_since(english, read_at):
         return None
     return OutOfDate(translated_on=page.last_published_at, english_url=english.get_url(request))
 
@@ -141,7 +146,7 @@ class StaleTranslation:
 
 
 def stale_translations():
-    """Every live translation marked out of date on the site (the rule of `out_of_date`),
+    """Every live translation marked out of date on the site (`english_changed_since`),
     for the dashboard; a handful of queries, whatever the number of pages."""
     sources = {
         source.object_id: source
@@ -156,7 +161,7 @@ def stale_translations():
     changed = {
         key
         for key, page in english.items()
-        if page.last_published_at and page.last_published_at > sources[key].last_updated_at
+        if english_changed_since(page, sources[key].last_updated_at)
     }
     translated = (
         Page.objects.filter(translation_key__in=changed)

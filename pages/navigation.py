@@ -73,14 +73,15 @@ def site_sections(request):
         root = site_root(request)
         sections = []
         if root is not None:
-            # Keyed on the language too: the Turkish menu is never shown on English pages.
             children = root.get_children().only(*LINK_FIELDS)
             # Only a preview reaches a draft home page (site_root): its sections are
             # drafts too, shown as they will be once published.
             if root.live:
                 children = children.live()
             sections = cached_for_this_generation(
-                f"sections-{translation.get_language()}-{root.pk}",
+                # Each language has its own home page, so the Turkish menu is never
+                # shown on English pages.
+                f"sections-{root.pk}",
                 lambda: public_only(children),
             )
         request._site_sections = sections
