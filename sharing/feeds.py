@@ -20,6 +20,7 @@ from wagtail.models import Page, PageLogEntry, Site
 
 from languages.locales import active_language
 from pages.models import SiteSettings
+from pages.navigation import home_pages
 
 FEED_LENGTH = 30
 PUBLISHED = ("wagtail.publish", "wagtail.publish.scheduled")
@@ -46,13 +47,8 @@ class UpdatesFeed(Feed):
         if site is None:
             raise Http404("No site is set up yet.")
         # The home page in the address's language: no feed where it is not live.
-        home = (
-            site.root_page.get_translations(inclusive=True)
-            .filter(locale__language_code=translation.get_language())
-            .live()
-            .first()
-        )
-        if home is None:
+        home = home_pages(site).get(translation.get_language())
+        if home is None or not home.live:
             raise Http404("Nothing is published in this language.")
         return FeedSource(site, home, request)
 

@@ -98,7 +98,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ...and, with the database down, every other request gets a friendly 503 page.
     "operations.middleware.DatabaseOutageMiddleware",
-    # Wagtail's Site for the request, from the cache (a query on every render otherwise).
+    # Wagtail's Site, home page and route, from each process's memory (queries otherwise).
     "pages.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of a response comes from its address (/tr/…), never the browser.
@@ -217,7 +217,7 @@ USE_TZ = True
 # (`/priorities/…`), every other language lives under its code (`/tr/priorities/…`).
 # The council chooses the list: CONTENT_LANGUAGES="en-gb,tr,bn,so,ar" (codes Django
 # knows; the first is the source). A page's language comes from its address alone,
-# never from the browser's Accept-Language (see pages/languages.py).
+# never from the browser's Accept-Language (see languages/middleware.py).
 CONTENT_LANGUAGES = env_list("CONTENT_LANGUAGES", "en-gb,tr,bn,so,ar")
 LANGUAGE_CODE = CONTENT_LANGUAGES[0]
 # Each language named in itself, as the language switcher shows it. Django knows
